@@ -1,0 +1,43 @@
+# Briefing: the contributor interface. `make site` builds, `make test` tests, `make serve` previews.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+EVAL_DATA ?= ../shared/eval
+
+.PHONY: site serve test generate check eval gate clean
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+## site: set up, generate docs/ from seeds/, build site/ with mkdocs build --strict
+site: $(STAMP)
+	$(BIN)/python -m generator build
+
+## serve: live preview on http://127.0.0.1:8000 (edits to seeds/ or templates/ regenerate)
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+
+## test: set up and run the whole suite, the headless-browser tests included
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## generate: docs/ only, no site
+generate: $(STAMP)
+	$(BIN)/python -m generator generate
+
+## check: report problems with seeds, write nothing
+check: $(STAMP)
+	$(BIN)/python -m generator check
+
+## eval: print quality scores on the development data in $(EVAL_DATA)
+eval: $(STAMP)
+	$(BIN)/python -m generator evaluate summary --data $(EVAL_DATA)/summaries_cnndm.jsonl
+	$(BIN)/python -m generator evaluate summary --data $(EVAL_DATA)/summaries_bbc.jsonl
+	$(BIN)/python -m generator evaluate quotes --data $(EVAL_DATA)/quotes_polnear.jsonl
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,3 @@
+"""Briefing: turn news articles in `seeds/` into a browsable MkDocs briefing site."""
+
+__version__ = "0.1.0"

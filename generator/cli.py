@@ -1,0 +1,119 @@
+"""Command line: argv → Settings → pipeline → a report and an exit code.
+
+Exit codes: 0 success; 1 problems with seeds under `--strict`; 2 bad usage or settings;
+3 the MkDocs build failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from generator import __version__, pipeline
+from generator.errors import BuildError, ConfigError
+from generator.models import BuildReport
+from generator.settings import Settings, load_settings
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BUILD
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Briefing: news articles in seeds/ to a briefing site.")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, run, text in (
+        ("build", _build, "generate docs/ from seeds/, then mkdocs build --strict into site/"),
+        ("generate", _generate, "generate docs/ from seeds/ only"),
+        ("check", _check, "read and analyse every seed and report problems; writes nothing"),
+    ):
+        command = commands.add_parser(name, help=text, description=text)
+        command.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config file (default: mkdocs.yml)")
+        command.add_argument("--strict", action="store_true", help="exit with code 1 when any seed has a problem")
+        command.set_defaults(run=run)
+    from generator.evaluate.cli import add_evaluate_command
+
+    add_evaluate_command(commands)
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    if not args.config.is_file():
+        raise ConfigError(f"{args.config}: config file not found (run from the project folder or pass -f)")
+    return load_settings(args.config)
+
+
+def _generate(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    report = pipeline.build(settings)
+    _print_report(report, settings)
+    return _exit_code(report, args.strict)
+
+
+def _check(args: argparse.Namespace) -> int:
+    report = pipeline.build(_settings(args), write=False)
+    print(f"Checked {len(report.articles)} article(s); nothing written.")
+    _print_problems(report)
+    return _exit_code(report, args.strict)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from generator.publish import build_site
+
+    settings = _settings(args)
+    report = pipeline.build(settings)
+    _print_report(report, settings)
+    site_dir = settings.root / settings.site_dir
+    changed = build_site(args.config, site_dir, _source_date_epoch(report))
+    print(f"Site: {site_dir.resolve() / 'index.html'} ({changed} file(s) changed)")
+    return _exit_code(report, args.strict)
+
+
+def _print_report(report: BuildReport, settings: Settings) -> None:
+    w = report.write
+    print(
+        f"Built {len(report.articles)} article(s) into {settings.docs_dir}/ "
+        f"({len(w.written)} written, {len(w.unchanged)} unchanged, {len(w.removed)} removed)."
+    )
+    _print_problems(report)
+
+
+def _print_problems(report: BuildReport) -> None:
+    if not report.problems:
+        print("No problems.")
+        return
+    print(f"{len(report.problems)} problem(s):")
+    for problem in report.problems:
+        print(f"  {problem.path}: {problem.reason}")
+
+
+def _exit_code(report: BuildReport, strict: bool) -> int:
+    return EXIT_PROBLEMS if strict and report.problems else EXIT_OK
+
+
+def _source_date_epoch(report: BuildReport) -> int:
+    """The user's SOURCE_DATE_EPOCH, else midnight of the newest stated publication date, else 0."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    newest = report.newest_published
+    return calendar.timegm(date.fromisoformat(newest).timetuple()) if newest else 0

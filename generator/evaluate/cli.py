@@ -1,0 +1,64 @@
+"""`python -m generator evaluate ...`: the quality commands, one subcommand per measure."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from pathlib import Path
+from typing import Any
+
+
+def add_evaluate_command(commands: Any) -> None:
+    """Register `evaluate summary|quotes|clean` on the main parser's subcommands."""
+    evaluate = commands.add_parser("evaluate", help="print quality scores against evaluation data", description="Print quality scores against evaluation data.")
+    kinds = evaluate.add_subparsers(dest="kind", metavar="KIND", required=True)
+
+    summary = kinds.add_parser("summary", help="ROUGE of summaries against references (JSONL with text, reference)")
+    summary.add_argument("--data", type=Path, required=True, help="JSONL file with `text` and `reference` per row")
+    summary.add_argument("--sentences", type=int, default=3, help="summary length in sentences (default 3)")
+    summary.add_argument("--algorithm", default="briefing", help="summariser reported as `briefing` (default: briefing)")
+    summary.add_argument("--json", action="store_true", help="print one JSON object")
+    summary.set_defaults(run=_summary)
+
+    quotes = kinds.add_parser("quotes", help="direct-quote span F1 and speaker accuracy (PolNeAR-style JSONL)")
+    quotes.add_argument("--data", type=Path, required=True, help="JSONL file with `text` and annotated `quotes` per row")
+    quotes.add_argument("--json", action="store_true", help="print one JSON object")
+    quotes.set_defaults(run=_quotes)
+
+    clean = kinds.add_parser("clean", help="show what cleaning finds and removes in a folder of .txt articles")
+    clean.add_argument("--data", type=Path, required=True, help="folder of pasted-text articles")
+    clean.add_argument("--json", action="store_true", help="print one JSON object")
+    clean.set_defaults(run=_clean)
+
+
+def load_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Rows of a JSON Lines file."""
+    with path.open(encoding="utf-8") as stream:
+        return [json.loads(line) for line in stream if line.strip()]
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from generator.evaluate.summary import evaluate_summaries, format_summary_table
+
+    result = evaluate_summaries(load_jsonl(args.data), sentences=args.sentences, algorithm=args.algorithm)
+    print(json.dumps(result, indent=2) if args.json else format_summary_table(result))
+    return 0
+
+
+def _quotes(args: argparse.Namespace) -> int:
+    from generator.evaluate.quotes import evaluate_quotes, format_quotes_report
+
+    result = evaluate_quotes(load_jsonl(args.data))
+    print(json.dumps(result, indent=2) if args.json else format_quotes_report(result))
+    return 0
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from generator.evaluate.cleaning import audit_cleaning, format_cleaning_report
+
+    result = audit_cleaning(args.data)
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_cleaning_report(result))
+    return 0
+
+

@@ -1,0 +1,144 @@
+"""The typed, immutable data model every stage exchanges.
+
+Field names follow `../shared/gold/seeds.yaml` so that evaluation needs no mapping.
+Nothing here does I/O or analysis: these are values only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["paragraph", "heading"]
+QuoteKind = Literal["full", "fragment"]
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One input file, read and decoded, before any cleaning."""
+
+    path: str
+    """Path as the user knows it, relative to the project, e.g. `seeds/000_x.txt`."""
+    text: str
+    """The decoded text, line ends normalised to `\\n`."""
+    format: str
+    """Seed format key in the `formats` registry, e.g. `txt`."""
+    encoding: str = "utf-8"
+    """Encoding the bytes were decoded from."""
+
+
+@dataclass(frozen=True)
+class SeedProblem:
+    """A seed that could not be used, with the reason, for the build report."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph or section heading of an article's body, in reading order."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: metadata, body blocks, and the furniture that was removed."""
+
+    source: str
+    """The seed's path, e.g. `seeds/000_x.txt`."""
+    title: str
+    publisher: str | None
+    author: str | None
+    published: str | None
+    """Publication date as ISO `YYYY-MM-DD`, only when the text states a full date."""
+    blocks: tuple[Block, ...]
+    removed: tuple[str, ...] = ()
+    """Lines removed as publisher furniture, kept for inspection."""
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """Body paragraphs (headings excluded)."""
+        return tuple(b.text for b in self.blocks if b.kind == "paragraph")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key number with what it counts and the sentence it comes from."""
+
+    value: str
+    what: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation with who said it and, where stated, who relayed it."""
+
+    text: str
+    speaker: str | None
+    via: str | None
+    kind: QuoteKind
+    start: int = -1
+    """Offset of the quoted text in the text it was extracted from (-1: unknown)."""
+    end: int = -1
+    speaker_start: int = -1
+    """Offset of the speaker mention as written ("he", "the ministry"), -1 when none."""
+    speaker_end: int = -1
+
+
+@dataclass(frozen=True)
+class Entities:
+    """People, places and organisations an article mentions, in order of first mention."""
+
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+
+    def all(self) -> tuple[str, ...]:
+        """Every entity name, people first."""
+        return self.people + self.places + self.organisations
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Everything the generator extracted from one article."""
+
+    article: Article
+    slug: str
+    summary: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    quotes: tuple[Quote, ...]
+    entities: Entities
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its path under `docs/` and its full Markdown text."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What writing pages did to `docs/`."""
+
+    written: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    skipped: tuple[SeedProblem, ...] = ()
+    """Pages not written because a hand-written file holds their path."""
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """The outcome of one generate run, for the CLI to print."""
+
+    articles: tuple[str, ...]
+    problems: tuple[SeedProblem, ...]
+    write: WriteResult = field(default_factory=WriteResult)
+    newest_published: str | None = None
+    """The newest stated publication date among the articles, for reproducible build dates."""

@@ -1,0 +1,131 @@
+"""EDGE: `seeds/` on disk to decoded `Seed`s, and a `SeedProblem` for each file that can't be used.
+
+The only stage besides `write.py` that touches the disk. It never follows symlinks,
+never reads a file larger than the size cap, and never interprets the text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import unicodedata
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from generator.formats import FORMATS, format_of
+from generator.models import Seed, SeedProblem
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_BINARY_SIGNATURES = (b"\x89PNG", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF")
+
+
+def read_seeds(folder: Path, root: Path, max_bytes: int) -> tuple[tuple[Seed, ...], tuple[SeedProblem, ...]]:
+    """Read every seed in `folder` in name order; paths are reported relative to `root`."""
+    seeds: list[Seed] = []
+    problems: list[SeedProblem] = []
+    seen: dict[str, str] = {}
+    if not folder.is_dir():
+        return (), (SeedProblem(_display(folder, root), "seeds folder not found"),)
+    for path in sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix()):
+        if _hidden(path.relative_to(folder)) or (path.is_dir() and not path.is_symlink()):
+            continue
+        shown = _display(path, root)
+        result = read_seed(path, shown, max_bytes)
+        if isinstance(result, SeedProblem):
+            problems.append(result)
+            continue
+        digest = hashlib.sha256(result.text.encode("utf-8")).hexdigest()
+        if digest in seen:
+            problems.append(SeedProblem(shown, f"same text as {seen[digest]}; skipped"))
+            continue
+        seen[digest] = shown
+        seeds.append(result)
+    return tuple(seeds), tuple(problems)
+
+
+def read_seed(path: Path, shown: str, max_bytes: int) -> Seed | SeedProblem:
+    """Read and decode one seed file, or say why it can't be used."""
+    fmt = format_of(path.name)
+    try:
+        info = path.lstat()
+    except OSError as error:
+        return SeedProblem(shown, f"cannot read: {error.strerror or error}")
+    if stat.S_ISLNK(info.st_mode):
+        return SeedProblem(shown, "is a symbolic link; links are not followed")
+    if not stat.S_ISREG(info.st_mode):
+        return SeedProblem(shown, "not a regular file")
+    if fmt is None:
+        known = ", ".join(f".{key}" for key in FORMATS)
+        return SeedProblem(shown, f"unsupported file type; Briefing reads {known}")
+    if info.st_size > max_bytes:
+        return SeedProblem(shown, f"too large ({info.st_size:,} bytes; the limit is {max_bytes:,})")
+    try:
+        data = _read_bytes(path)
+    except OSError as error:
+        return SeedProblem(shown, f"cannot read: {error.strerror or error}")
+    text, encoding = decode(data)
+    if text is None:
+        return SeedProblem(shown, encoding)
+    if not text.strip():
+        return SeedProblem(shown, "empty: no text in the file")
+    return Seed(path=shown, text=text, format=fmt, encoding=encoding)
+
+
+def decode(data: bytes) -> tuple[str | None, str]:
+    """Decoded, normalised text and its encoding; or None and the reason it isn't text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _normalise(data.decode(encoding)), encoding
+            except UnicodeDecodeError:
+                return None, f"starts with a {encoding} byte-order mark but is not valid {encoding}"
+    if data.startswith(_BINARY_SIGNATURES) or b"\x00" in data:
+        return None, "binary file, not text"
+    try:
+        return _normalise(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        return None, "not UTF-8 and its encoding could not be detected"
+    text = str(best)
+    if _control_share(text) > 0.01:
+        return None, f"decodes as {best.encoding} only to control characters; not text"
+    return _normalise(text), best.encoding
+
+
+def _read_bytes(path: Path) -> bytes:
+    # O_NOFOLLOW: a file swapped for a link after the check is still not followed.
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        return handle.read()
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return unicodedata.normalize("NFC", text)
+
+
+def _control_share(text: str) -> float:
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    return controls / max(1, len(text))
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

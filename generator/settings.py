@@ -1,0 +1,132 @@
+"""Typed, validated settings, read from `extra.briefing` in `mkdocs.yml`.
+
+MkDocs' strict mode rejects unknown top-level keys, so ours live under `extra:`.
+Validation names the key, the value and what was expected. Never reads seeds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a build needs to know, with the defaults a new project gets."""
+
+    root: Path = field(default=Path("."), metadata={"internal": True})
+    """Project folder; paths below are relative to it."""
+    docs_dir: str = field(default="docs", metadata={"internal": True})
+    """MkDocs' `docs_dir`, taken from `mkdocs.yml`."""
+    site_dir: str = field(default="site", metadata={"internal": True})
+    """MkDocs' `site_dir`, taken from `mkdocs.yml`."""
+    seeds_dir: str = "seeds"
+    """Folder of articles to build from."""
+    output_dir: str = "articles"
+    """Folder under `docs/` that holds the generated article pages."""
+    summary_min: int = 2
+    """Fewest summary sentences for any article."""
+    summary_max: int = 5
+    """Most summary sentences for any article."""
+    summary_ratio: float = 0.15
+    """Share of an article's sentences its summary keeps, between the two bounds."""
+    summarizer: str = "briefing"
+    """Summariser name: `briefing` (default) or a stock sumy algorithm such as `lexrank`."""
+    language: str = "english"
+    """Language for sentence splitting, stemming and stop words."""
+    max_seed_bytes: int = 5_000_000
+    """Seeds larger than this are reported and never read."""
+
+    @property
+    def seeds_path(self) -> Path:
+        """Absolute folder of the seeds."""
+        return self.root / self.seeds_dir
+
+    @property
+    def docs_path(self) -> Path:
+        """Absolute folder MkDocs reads pages from."""
+        return self.root / self.docs_dir
+
+    def summary_length(self, sentence_count: int) -> int:
+        """Summary sentences for an article of `sentence_count` sentences."""
+        wanted = round(sentence_count * self.summary_ratio)
+        return max(self.summary_min, min(self.summary_max, wanted))
+
+
+def user_fields() -> tuple[dataclasses.Field[Any], ...]:
+    """The settings a user may set under `extra.briefing`."""
+    return tuple(f for f in dataclasses.fields(Settings) if not f.metadata.get("internal"))
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe loader that reads tags it does not know (e.g. `!!python/name:`) as None."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def load_settings(config_file: Path, **overrides: Any) -> Settings:
+    """Read and validate settings from `mkdocs.yml`; overrides win over the file."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise ConfigError(f"{config_file}: cannot read: {error}") from error
+    if not isinstance(config, dict):
+        raise ConfigError(f"{config_file}: expected a mapping at the top level")
+    extra = config.get("extra") or {}
+    raw = extra.get("briefing") or {} if isinstance(extra, dict) else {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"extra.briefing: expected a mapping, got {raw!r}")
+    values = _validate({**raw, **overrides})
+    settings = Settings(
+        root=config_file.parent,
+        docs_dir=str(config.get("docs_dir") or "docs"),
+        site_dir=str(config.get("site_dir") or "site"),
+        **values,
+    )
+    _check_ranges(settings)
+    return settings
+
+
+def _validate(raw: dict[str, Any]) -> dict[str, Any]:
+    known = {f.name: f for f in user_fields()}
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in known:
+            raise ConfigError(
+                f"extra.briefing.{key}: unknown setting; known settings: {', '.join(sorted(known))}"
+            )
+        expected = type(known[key].default)
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if type(value) is not expected:
+            raise ConfigError(
+                f"extra.briefing.{key}: expected {expected.__name__}, got {value!r}"
+            )
+        values[key] = value
+    return values
+
+
+def _check_ranges(settings: Settings) -> None:
+    from generator.summarize import SUMMARIZERS  # late: summarisers import sumy
+
+    if not 1 <= settings.summary_min <= settings.summary_max:
+        raise ConfigError(
+            f"extra.briefing.summary_min/summary_max: expected 1 <= min <= max, "
+            f"got {settings.summary_min} and {settings.summary_max}"
+        )
+    if not 0 < settings.summary_ratio <= 1:
+        raise ConfigError(f"extra.briefing.summary_ratio: expected 0 < ratio <= 1, got {settings.summary_ratio}")
+    if settings.summarizer not in SUMMARIZERS:
+        raise ConfigError(
+            f"extra.briefing.summarizer: expected one of {', '.join(SUMMARIZERS)}, got {settings.summarizer!r}"
+        )
+    if settings.max_seed_bytes < 1:
+        raise ConfigError(f"extra.briefing.max_seed_bytes: expected a positive size, got {settings.max_seed_bytes}")

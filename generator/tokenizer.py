@@ -1,0 +1,59 @@
+"""Offline sentence and word tokenizer with sumy's tokenizer interface.
+
+sumy's own `Tokenizer` loads NLTK Punkt data at run time, which cannot be downloaded
+here. This one splits sentences with pysbd (rule based, ships everything it needs) and
+words with a regular expression. It must never fetch data or touch the disk.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pysbd
+
+# pysbd keeps a sentence going after a question or exclamation mark inside closing
+# quotes (`?’ Nobody`), which news prose does all the time.
+_QUOTE_END_SPLIT = re.compile(r"(?<=[?!][’”\"'])\s+(?=[A-Z“‘\"])")
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
+_ALPHA = re.compile(r"\w", re.UNICODE)
+
+# pysbd knows these languages; others fall back to English rules, which still split on
+# terminal punctuation.
+_PYSBD_LANGUAGES = {
+    "english": "en", "german": "de", "french": "fr", "spanish": "es", "italian": "it",
+    "dutch": "nl", "russian": "ru", "portuguese": "en", "czech": "en", "greek": "el",
+    "polish": "pl", "danish": "da", "chinese": "zh", "japanese": "ja", "arabic": "ar",
+}
+
+
+@lru_cache(maxsize=8)
+def _segmenter(code: str) -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=code, clean=False, char_span=False)
+
+
+class SentenceTokenizer:
+    """Drop-in for `sumy.nlp.tokenizers.Tokenizer` that needs no downloaded data."""
+
+    def __init__(self, language: str = "english") -> None:
+        self._language = language.lower()
+        self._code = _PYSBD_LANGUAGES.get(self._language, "en")
+
+    @property
+    def language(self) -> str:
+        """The language name sumy's stemmer and stop words use."""
+        return self._language
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        """Split one paragraph into sentences, whitespace-trimmed, none empty."""
+        text = " ".join(paragraph.split())
+        if not text:
+            return ()
+        pieces: list[str] = []
+        for sentence in _segmenter(self._code).segment(text):
+            pieces.extend(_QUOTE_END_SPLIT.split(sentence))
+        return tuple(p.strip() for p in pieces if p.strip())
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        """Word tokens of a sentence, punctuation dropped."""
+        return tuple(w for w in _WORD.findall(sentence) if _ALPHA.search(w))

@@ -1,0 +1,22 @@
+"""Test builders: small articles and seeds made in code, and the project's paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.models import Article, Block, Seed
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+GOLD = SHARED / "gold" / "seeds.yaml"
+
+
+def build_seed(text: str, path: str = "seeds/example.txt") -> Seed:
+    """A decoded `.txt` seed with the given text."""
+    return Seed(path=path, text=text, format="txt")
+
+
+def build_article(*paragraphs: str, title: str = "A title", headings: tuple[str, ...] = ()) -> Article:
+    """An article of the given paragraphs; any paragraph listed in `headings` is a heading."""
+    blocks = tuple(Block("heading" if p in headings else "paragraph", p) for p in paragraphs)
+    return Article(source="seeds/example.txt", title=title, publisher=None, author=None, published=None, blocks=blocks)

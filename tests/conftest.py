@@ -1,0 +1,36 @@
+"""Shared fixtures: the project's seeds and the editor's gold data."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from builders import GOLD, ROOT  # noqa: E402
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    """The editor's extraction of the seeds (../shared/gold/seeds.yaml); skips when absent."""
+    if not GOLD.is_file():
+        pytest.skip("../shared/gold/seeds.yaml is not beside the project")
+    return yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    """The project's seeds, read and cleaned, keyed by file name."""
+    from generator.clean import clean_article
+    from generator.read import read_seeds
+
+    seeds, problems = read_seeds(ROOT / "seeds", ROOT, 5_000_000)
+    assert not problems
+    return {Path(s.path).name: clean_article(s) for s in seeds}

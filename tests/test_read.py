@@ -1,0 +1,94 @@
+"""read.py: files on disk to seeds, and a clear problem for each file that can't be used."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.read import read_seeds
+
+LIMIT = 100_000
+
+
+def _read(folder: Path):
+    seeds, problems = read_seeds(folder, folder.parent, LIMIT)
+    return {Path(s.path).name: s for s in seeds}, {Path(p.path).name: p.reason for p in problems}
+
+
+def test_reads_utf8_in_name_order(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("Second\n\nBody.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("First\n\nBody “quoted”.", encoding="utf-8")
+    seeds, problems = read_seeds(tmp_path, tmp_path, LIMIT)
+    assert [s.path for s in seeds] == ["a.txt", "b.txt"]
+    assert seeds[0].text.endswith("“quoted”.") and not problems
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"  \n\t \n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"text with a \x00 NUL byte", "binary"),
+    ],
+)
+def test_reports_unusable_files(tmp_path: Path, data: bytes, reason: str) -> None:
+    (tmp_path / "bad.txt").write_bytes(data)
+    (tmp_path / "good.txt").write_text("Title\n\nA body sentence.", encoding="utf-8")
+    seeds, problems = _read(tmp_path)
+    assert list(seeds) == ["good.txt"]
+    assert reason in problems["bad.txt"]
+
+
+def test_decodes_cp1252_and_utf16(tmp_path: Path) -> None:
+    text = "Minister’s “plan” costs €5 million, the café’s owner said in a long statement today."
+    (tmp_path / "cp.txt").write_bytes(("Title\n\n" + text).encode("cp1252"))
+    (tmp_path / "u16.txt").write_bytes(("Other title\n\n" + text).encode("utf-16"))
+    seeds, problems = _read(tmp_path)
+    assert not problems
+    assert text in seeds["cp.txt"].text and text in seeds["u16.txt"].text
+
+
+def test_size_cap_is_checked_before_reading(tmp_path: Path) -> None:
+    (tmp_path / "huge.txt").write_bytes(b"a" * (LIMIT + 1))
+    _, problems = _read(tmp_path)
+    assert "too large" in problems["huge.txt"]
+
+
+def test_unsupported_type_and_duplicates(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nSame body.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title\n\nSame body.", encoding="utf-8")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / ".hidden.txt").write_text("ignored", encoding="utf-8")
+    seeds, problems = _read(tmp_path)
+    assert list(seeds) == ["a.txt"]
+    assert "same text as" in problems["b.txt"]
+    assert "unsupported file type" in problems["notes.docx"]
+    assert ".hidden.txt" not in problems
+
+
+def test_symlinks_are_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Secret\n\nNot a seed.", encoding="utf-8")
+    seeds_dir = tmp_path / "seeds"
+    seeds_dir.mkdir()
+    (seeds_dir / "link.txt").symlink_to(outside)
+    seeds, problems = _read(seeds_dir)
+    assert not seeds and "symbolic link" in problems["link.txt"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text("Title\n\nBody.", encoding="utf-8")
+    path.chmod(0)
+    _, problems = _read(tmp_path)
+    assert "cannot read" in problems["locked.txt"]
+
+
+def test_crlf_and_tabs_are_normalised(tmp_path: Path) -> None:
+    (tmp_path / "win.txt").write_bytes(b"Title\r\n\r\nA\tbody line.\r\n")
+    seeds, _ = _read(tmp_path)
+    assert seeds["win.txt"].text == "Title\n\nA body line.\n"
