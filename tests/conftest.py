@@ -34,3 +34,32 @@ def seed_articles():
     seeds, problems = read_seeds(ROOT / "seeds", ROOT, 5_000_000)
     assert not problems
     return {Path(s.path).name: clean_article(s) for s in seeds}
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project, built once with `python -m generator build` (a real MkDocs build)."""
+    import shutil
+    import subprocess
+
+    project = tmp_path_factory.mktemp("project") / "briefing"
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests", "*.egg-info")
+    shutil.copytree(ROOT, project, ignore=ignore)
+    for generated in ("articles", "index.md", "tags.md", ".briefing-manifest.json"):
+        target = project / "docs" / generated
+        shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
+    result = run_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+def run_build(project: Path, *args: str):
+    """Run `python -m generator build` in `project` and return the finished process."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "build", *args],
+        cwd=project, capture_output=True, text=True, env=env, check=False,
+    )

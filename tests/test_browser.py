@@ -1,0 +1,127 @@
+"""The built site in a real headless Chromium (Debian's, driven by Playwright; no browser download)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from builders import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def _browser_path() -> str:
+    configured = os.environ.get("BRIEFING_BROWSER")
+    found = configured or next((shutil.which(c) for c in CANDIDATES if shutil.which(c)), None)
+    if not found:
+        pytest.fail("no Chromium found: install Debian's `chromium` or set BRIEFING_BROWSER")
+    return found
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(built_project: Path) -> Iterator[str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(built_project / "site")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=_browser_path(),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser, server: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+
+    def guard(route) -> None:
+        if route.request.url.startswith(server) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.outside_requests = outside  # type: ignore[attr-defined]
+    yield page
+    context.close()
+    assert not outside, f"the site tried to reach the network: {outside}"
+
+
+def _front_matter(built_project: Path, slug: str) -> dict:
+    text = (built_project / "docs" / "articles" / f"{slug}.md").read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1])["briefing"]
+
+
+def test_home_page_lists_articles_with_summaries(page, server: str, built_project: Path) -> None:
+    page.goto(server + "/")
+    briefing = _front_matter(built_project, "000-e66c796b78405ef7")
+    content = page.locator("article")
+    assert "Kim to meet Putin" in content.inner_text()
+    assert briefing["summary"][0][:60] in " ".join(content.inner_text().split())
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+
+
+def test_article_page_shows_summary_quote_speaker_and_figure(page, server: str, built_project: Path) -> None:
+    briefing = _front_matter(built_project, "004-8498fe90dd55976d")
+    page.goto(server + "/articles/004-8498fe90dd55976d/")
+    text = " ".join(page.locator("article").inner_text().split())
+    assert briefing["summary"][0] in text
+    quote = next(q for q in briefing["quotes"] if q["speaker"] == "Adrienne Watson")
+    blockquote = page.locator("blockquote", has_text=quote["text"][:40])
+    assert blockquote.is_visible()
+    assert "Adrienne Watson" in blockquote.inner_text()
+    figure = briefing["figures"][0]
+    row = page.locator("table tr", has_text=figure["what"][:30]).first
+    assert row.is_visible() and figure["value"] in row.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
+
+
+def test_dark_scheme_renders(browser, server: str) -> None:
+    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/articles/000-e66c796b78405ef7/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "article-dark.png"))
+    context.close()

@@ -1,0 +1,51 @@
+"""write.py: atomic writes of owned pages only; unchanged files untouched; stale pages removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.models import Page
+from generator.write import MANIFEST, MARKER, write_pages
+
+
+def _page(path: str, body: str = "text") -> Page:
+    return Page(path, f"---\ntitle: x\n---\n{MARKER} from seeds/x.txt -->\n{body}\n")
+
+
+def test_writes_then_leaves_unchanged_files_untouched(tmp_path: Path) -> None:
+    first = write_pages((_page("a.md"), _page("articles/b.md")), tmp_path)
+    assert sorted(first.written) == ["a.md", "articles/b.md"]
+    stamp = (tmp_path / "a.md").stat().st_mtime_ns
+    second = write_pages((_page("a.md"), _page("articles/b.md", "new")), tmp_path)
+    assert second.unchanged == ("a.md",) and second.written == ("articles/b.md",)
+    assert (tmp_path / "a.md").stat().st_mtime_ns == stamp
+    assert MANIFEST in {p.name for p in tmp_path.iterdir()}
+
+
+def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:
+    (tmp_path / "index.md").write_text("# My own home page\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    result = write_pages((_page("index.md"), _page("a.md")), tmp_path)
+    assert (tmp_path / "index.md").read_text(encoding="utf-8") == "# My own home page\n"
+    assert [p.path for p in result.skipped] == [f"{tmp_path.name}/index.md"]
+    write_pages((), tmp_path)
+    assert (tmp_path / "notes.md").exists() and (tmp_path / "index.md").exists()
+
+
+def test_removed_seed_removes_its_page_and_empty_folder(tmp_path: Path) -> None:
+    write_pages((_page("articles/a.md"), _page("index.md")), tmp_path)
+    result = write_pages((_page("index.md"),), tmp_path)
+    assert result.removed == ("articles/a.md",)
+    assert not (tmp_path / "articles").exists()
+
+
+def test_a_generated_page_the_user_rewrote_is_kept(tmp_path: Path) -> None:
+    write_pages((_page("a.md"),), tmp_path)
+    (tmp_path / "a.md").write_text("# Rewritten by hand, marker gone\n", encoding="utf-8")
+    write_pages((), tmp_path)
+    assert (tmp_path / "a.md").exists()
+
+
+def test_no_temporary_files_are_left(tmp_path: Path) -> None:
+    write_pages((_page("a.md"),), tmp_path)
+    assert not [p for p in tmp_path.rglob("*.tmp")]
