@@ -39,6 +39,9 @@ def clean_article(seed: Seed) -> Article:
         published=draft.published or _published(paragraphs, removed),
         blocks=blocks,
         removed=tuple(paragraphs[i] for i in removed),
+        format=seed.format,
+        url=draft.url,
+        lang=draft.lang,
     )
 
 

@@ -57,6 +57,12 @@ class Article:
     blocks: tuple[Block, ...]
     removed: tuple[str, ...] = ()
     """Lines removed as publisher furniture, kept for inspection."""
+    format: str = "txt"
+    """The seed's format key (`txt`, `md`, `html`)."""
+    url: str | None = None
+    """Canonical address of the original (http or https only), where the seed states it."""
+    lang: str | None = None
+    """The article's language code (e.g. `en`), where the seed states it."""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

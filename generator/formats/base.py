@@ -15,4 +15,6 @@ class Draft:
     author: str | None = None
     publisher: str | None = None
     published: str | None = None
+    url: str | None = None
+    lang: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
