@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EVAL_DATA ?= ../shared/eval
 
-.PHONY: site serve test generate check eval gate clean
+.PHONY: site serve test generate check eval gate golden clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,3 +41,7 @@ eval: $(STAMP)
 
 clean:
 	rm -rf site .pytest_cache
+
+## golden: rewrite tests/golden/ from the current output (review the diff before committing)
+golden: $(STAMP)
+	$(BIN)/python -m pytest -q tests/test_golden.py --update-golden

@@ -7,6 +7,7 @@ Never reads or writes files itself: the Jinja environment is passed in.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -53,13 +54,16 @@ def article_front_matter(digest: Digest) -> dict[str, Any]:
     """The public front matter of an article page (schema in the README)."""
     article = digest.article
     return {
-        "title": article.title,
-        "description": digest.summary[0] if digest.summary else article.title,
-        "tags": list(digest.entities.all()),
+        # Material and MkDocs print these three into HTML unescaped (the tags listing, <title>,
+        # <meta>), so they are HTML-escaped here; the raw values are under `briefing:`.
+        "title": html.escape(article.title),
+        "description": html.escape(digest.summary[0] if digest.summary else article.title),
+        "tags": [html.escape(name) for name in digest.entities.all()],
         "briefing": {
             "schema": SCHEMA_VERSION,
             "kind": "article",
             "slug": digest.slug,
+            "title": article.title,
             "source": article.source,
             "format": article.format,
             "url": article.url,

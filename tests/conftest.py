@@ -36,18 +36,38 @@ def seed_articles():
     return {Path(s.path).name: clean_article(s) for s in seeds}
 
 
-@pytest.fixture(scope="session")
-def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project, built once with `python -m generator build` (a real MkDocs build)."""
+def make_project(folder: Path, seeds: list[Path] | None = None) -> Path:
+    """A copy of the project in `folder` without generated output; `seeds` replace the seeds."""
     import shutil
-    import subprocess
 
-    project = tmp_path_factory.mktemp("project") / "briefing"
+    project = folder / "briefing"
     ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests", "*.egg-info")
     shutil.copytree(ROOT, project, ignore=ignore)
     for generated in ("articles", "index.md", "tags.md", ".briefing-manifest.json"):
         target = project / "docs" / generated
         shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
+    if seeds is not None:
+        shutil.rmtree(project / "seeds")
+        (project / "seeds").mkdir()
+        for seed in seeds:
+            shutil.copy(seed, project / "seeds" / seed.name)
+    return project
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project, built once with `python -m generator build` (a real MkDocs build)."""
+    project = make_project(tmp_path_factory.mktemp("project"))
+    result = run_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
+def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project whose only seed is full of HTML, Markdown, Jinja and YAML syntax, built."""
+    seed = Path(__file__).parent / "fixtures" / "hostile" / "injection.txt"
+    project = make_project(tmp_path_factory.mktemp("hostile"), [seed])
     result = run_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project

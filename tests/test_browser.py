@@ -35,11 +35,10 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(built_project: Path) -> Iterator[str]:
+def _serve(site: Path) -> Iterator[str]:
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(built_project / "site")],
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10
@@ -52,6 +51,16 @@ def server(built_project: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(built_project: Path) -> Iterator[str]:
+    yield from _serve(built_project / "site")
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_project: Path) -> Iterator[str]:
+    yield from _serve(hostile_project / "site")
 
 
 @pytest.fixture(scope="module")
@@ -108,9 +117,9 @@ def test_article_page_shows_summary_quote_speaker_and_figure(page, server: str, 
     text = " ".join(page.locator("article").inner_text().split())
     assert briefing["summary"][0] in text
     quote = next(q for q in briefing["quotes"] if q["speaker"] == "Adrienne Watson")
-    blockquote = page.locator("blockquote", has_text=quote["text"][:40])
-    assert blockquote.is_visible()
-    assert "Adrienne Watson" in blockquote.inner_text()
+    figure_element = page.locator("figure.briefing-quote", has_text=quote["text"][:40])
+    assert figure_element.locator("blockquote").is_visible()
+    assert "Adrienne Watson" in figure_element.locator("figcaption").inner_text()
     figure = briefing["figures"][0]
     row = page.locator("table tr", has_text=figure["what"][:30]).first
     assert row.is_visible() and figure["value"] in row.inner_text()
@@ -124,4 +133,27 @@ def test_dark_scheme_renders(browser, server: str) -> None:
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "article-dark.png"))
+    context.close()
+
+
+def test_article_text_never_executes_or_adds_elements(browser, hostile_server: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in ("/", "/articles/injection/", "/tags/"):
+        page.goto(hostile_server + path)
+        page.wait_for_load_state("load")
+        content = page.locator("article")
+        assert content.locator("script, iframe, img, b, [onerror], [onclick], a[href^='javascript']").count() == 0
+        assert content.locator(".admonition.danger, th:text-is('not'), th:text-is('table')").count() == 0
+        assert "<script>" in page.title() or path != "/articles/injection/"
+    page.goto(hostile_server + "/articles/injection/")
+    text = page.locator("article").text_content() or ""
+    assert "<script>alert(1)</script>" in text and '<img src=x onerror="alert(2)">' in text
+    assert "{{ config.site_name }}" in text and "[click me](javascript:alert(3))" in text
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)
     context.close()
