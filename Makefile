@@ -39,6 +39,10 @@ eval: $(STAMP)
 	$(BIN)/python -m generator evaluate summary --data $(EVAL_DATA)/summaries_bbc.jsonl
 	$(BIN)/python -m generator evaluate quotes --data $(EVAL_DATA)/quotes_polnear.jsonl
 
+## gate: fail when a quality score falls below its floor in quality/floors.json
+gate: $(STAMP)
+	$(BIN)/python -m generator evaluate gate --data-dir $(EVAL_DATA)
+
 clean:
 	rm -rf site .pytest_cache
 

@@ -26,6 +26,13 @@ def add_evaluate_command(commands: Any) -> None:
     quotes.add_argument("--json", action="store_true", help="print one JSON object")
     quotes.set_defaults(run=_quotes)
 
+    gate = kinds.add_parser("gate", help="run the evaluations and fail when a score falls below its pinned floor")
+    gate.add_argument("--floors", type=Path, default=Path("quality/floors.json"), help="floors file (default: quality/floors.json)")
+    gate.add_argument("--data-dir", type=Path, default=Path("../shared/eval"), help="folder of the evaluation data (default: ../shared/eval)")
+    gate.add_argument("--pin", action="store_true", help="write the current scores as the new floors (never lower without --allow-lower)")
+    gate.add_argument("--allow-lower", action="store_true", help="with --pin: allow a floor to go down")
+    gate.set_defaults(run=_gate)
+
     clean = kinds.add_parser("clean", help="show what cleaning finds and removes in a folder of .txt articles")
     clean.add_argument("--data", type=Path, required=True, help="folder of pasted-text articles")
     clean.add_argument("--json", action="store_true", help="print one JSON object")
@@ -52,6 +59,15 @@ def _quotes(args: argparse.Namespace) -> int:
     result = evaluate_quotes(load_jsonl(args.data))
     print(json.dumps(result, indent=2) if args.json else format_quotes_report(result))
     return 0
+
+
+def _gate(args: argparse.Namespace) -> int:
+    from generator.evaluate.gate import run_gate
+
+    passed, lines = run_gate(args.floors, args.data_dir, pin=args.pin, allow_lower=args.allow_lower)
+    print("\n".join(lines))
+    print("quality gate: " + ("passed" if passed else "FAILED"))
+    return 0 if passed else 1
 
 
 def _clean(args: argparse.Namespace) -> int:

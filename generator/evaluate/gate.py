@@ -1,0 +1,65 @@
+"""Quality gate: run the evaluations on the development data and compare with pinned floors.
+
+The floors live in `quality/floors.json` in the repository; the data stays outside it
+(`--data-dir`, `../shared/eval` by default). A score may fall below its floor by at most
+its check's `tolerance` (noise, in the metric's own units); re-pinning a floor lower needs `--allow-lower`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from generator.evaluate.cli import load_jsonl
+
+Runner = Callable[[Path], dict[str, Any]]
+
+
+def _summary(path: Path) -> dict[str, Any]:
+    from generator.evaluate.summary import evaluate_summaries
+
+    return evaluate_summaries(load_jsonl(path), sentences=3, algorithms=("briefing", "lead", "lexrank"))
+
+
+def _quotes(path: Path) -> dict[str, Any]:
+    from generator.evaluate.quotes import evaluate_quotes
+
+    return evaluate_quotes(load_jsonl(path))
+
+
+RUNNERS: dict[str, Runner] = {"summary": _summary, "quotes": _quotes}
+"""Evaluation kind to the function that scores one data file."""
+
+
+def run_gate(floors_file: Path, data_dir: Path, *, pin: bool = False, allow_lower: bool = False) -> tuple[bool, list[str]]:
+    """Evaluate every check in the floors file; returns (passed, report lines)."""
+    floors = json.loads(floors_file.read_text(encoding="utf-8"))
+    lines, passed = [], True
+    for check in floors["checks"]:
+        tolerance = float(check.get("tolerance", 0.0))
+        data = data_dir / check["data"]
+        if not data.exists():
+            lines.append(f"SKIP {check['name']}: {data} not found")
+            continue
+        result = RUNNERS[check["kind"]](data)
+        for metric, floor in sorted(check["metrics"].items()):
+            score = float(_lookup(result, metric))
+            ok = score >= floor - tolerance
+            lowered = score < floor
+            if pin and (not lowered or allow_lower):
+                check["metrics"][metric] = round(score, 4)
+            passed &= ok or (pin and allow_lower)
+            lines.append(f"{'ok  ' if ok else 'FAIL'} {check['name']}: {metric} = {score:.4f} (floor {floor:.4f})")
+    if pin:
+        floors_file.write_text(json.dumps(floors, indent=2) + "\n", encoding="utf-8")
+        lines.append(f"pinned the scores in {floors_file}" + ("" if allow_lower else " (no floor lowered)"))
+    return passed, lines
+
+
+def _lookup(result: dict[str, Any], dotted: str) -> Any:
+    value: Any = result
+    for key in dotted.split("."):
+        value = value[key]
+    return value
