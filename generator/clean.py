@@ -12,22 +12,24 @@ import re
 from generator import furniture as rules
 from generator.dates import is_only_date, parse_date
 from generator.errors import SeedError
-from generator.formats import FORMATS
+from generator.formats import parse_seed
 from generator.models import Article, Block, Seed
 
 _SHORT_FURNITURE_WORDS = 40
 _SUBSTANTIVE_WORDS = 12
+_MAX_TITLE_CHARS = 250
+_LONG_TITLE_WORDS = 12
 
 
 def clean_article(seed: Seed) -> Article:
     """Clean one seed; raises `SeedError` when no article text is left."""
-    draft = FORMATS[seed.format](seed.text)
-    lines = [line for line in (_squash(x) for x in draft.lines)]
-    title = draft.title or next((line for line in lines if line), "")
-    if not draft.title:
-        lines = lines[lines.index(title) + 1 :] if title else lines
+    draft = parse_seed(seed)
+    lines = [_squash(x) for x in draft.lines]
+    title = draft.title or ""
+    if not title:
+        title, lines = _take_title(lines)
     paragraphs = _paragraphs(lines)
-    keep, removed = _split_furniture(paragraphs)
+    keep, removed = (_split_extracted if draft.extracted else _split_furniture)(paragraphs)
     if not title or not keep:
         raise SeedError(seed.path, "no article text left after removing titles and site furniture")
     blocks = _blocks(paragraphs, keep)
@@ -42,7 +44,20 @@ def clean_article(seed: Seed) -> Article:
         format=seed.format,
         url=draft.url,
         lang=draft.lang,
+        warnings=draft.warnings,
     )
+
+
+def _take_title(lines: list[str]) -> tuple[str, list[str]]:
+    """The first line is the title unless it is too long to be one; then it stays text."""
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is None:
+        return "", []
+    line = lines[first]
+    if len(line) <= _MAX_TITLE_CHARS:
+        return line, lines[first + 1 :]
+    words = line.split()
+    return " ".join(words[:_LONG_TITLE_WORDS]) + "…", lines[first:]
 
 
 def _squash(line: str) -> str:
@@ -74,12 +89,26 @@ def _split_furniture(paragraphs: list[str]) -> tuple[list[int], list[int]]:
     """Indexes of paragraphs to keep and to remove as furniture."""
     cued = [_cued(p) for p in paragraphs]
     substantive = [i for i, p in enumerate(paragraphs) if _substantive(p) and not cued[i]]
+    if not substantive:  # text pasted without final punctuation: long lines are the article
+        substantive = [i for i, p in enumerate(paragraphs) if not cued[i] and not _short(p, _SUBSTANTIVE_WORDS - 1)]
     if not substantive:
         return [], list(range(len(paragraphs)))
     first, last = substantive[0], substantive[-1]
     removed = set(i for i in range(len(paragraphs)) if cued[i] and _short(paragraphs[i]))
     removed |= _head_furniture(paragraphs, first)
     removed |= _tail_furniture(paragraphs, last, cued)
+    keep = [i for i in range(len(paragraphs)) if i not in removed]
+    return keep, sorted(removed)
+
+
+def _split_extracted(paragraphs: list[str]) -> tuple[list[int], list[int]]:
+    """An extractor's body: drop cued short lines, bylines before the text, and a closing run of promos."""
+    cued = [_cued(p) for p in paragraphs]
+    removed = set(i for i in range(len(paragraphs)) if cued[i] and _short(paragraphs[i]))
+    substantive = [i for i, p in enumerate(paragraphs) if _substantive(p) and not cued[i]]
+    if substantive:
+        removed |= _head_furniture(paragraphs, substantive[0])
+    removed |= _closing_run(paragraphs, len(paragraphs) - 1, cued)
     keep = [i for i in range(len(paragraphs)) if i not in removed]
     return keep, sorted(removed)
 
@@ -110,11 +139,15 @@ def _head_furniture(paragraphs: list[str], first: int) -> set[int]:
 
 def _tail_furniture(paragraphs: list[str], last: int, cued: list[bool]) -> set[int]:
     """After the last real paragraph everything is furniture; before it, a run of cued or promo lines."""
-    removed = set(range(last + 1, len(paragraphs)))
-    i = last
-    while i > 0 and (cued[i] or rules.PROMO.search(paragraphs[i])):
-        removed.add(i)
-        i -= 1
+    return set(range(last + 1, len(paragraphs))) | _closing_run(paragraphs, last, cued)
+
+
+def _closing_run(paragraphs: list[str], end: int, cued: list[bool]) -> set[int]:
+    """The run of cued or self-promotional lines that ends at `end`."""
+    removed = set()
+    while end > 0 and (cued[end] or rules.PROMO.search(paragraphs[end])):
+        removed.add(end)
+        end -= 1
     return removed
 
 

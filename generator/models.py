@@ -63,6 +63,8 @@ class Article:
     """Canonical address of the original (http or https only), where the seed states it."""
     lang: str | None = None
     """The article's language code (e.g. `en`), where the seed states it."""
+    warnings: tuple[str, ...] = ()
+    """Things in the seed that were dropped but did not stop it (e.g. a `javascript:` link)."""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -118,6 +120,10 @@ class Digest:
     figures: tuple[Figure, ...]
     quotes: tuple[Quote, ...]
     entities: Entities
+    language: str = "en"
+    """Code of the language the article was analysed as: stated, else detected, else the site's."""
+    notes: tuple[str, ...] = ()
+    """What the reader should know about this digest (e.g. why there is no summary)."""
 
 
 @dataclass(frozen=True)
@@ -148,3 +154,90 @@ class BuildReport:
     write: WriteResult = field(default_factory=WriteResult)
     newest_published: str | None = None
     """The newest stated publication date among the articles, for reproducible build dates."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a story's sentence comes from: an article and one of its blocks."""
+
+    source: str
+    """The article's seed path, e.g. `seeds/000_x.txt`."""
+    paragraph: int
+    """Index into that article's `blocks` tuple, so a page can link to the paragraph."""
+
+
+@dataclass(frozen=True)
+class StorySentence:
+    """A sentence (or clause) taken verbatim from one article, with its citation."""
+
+    text: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class SharedFact:
+    """A fact two or more sources report, with each source's own wording."""
+
+    text: str
+    """The most concise of the wordings, for display."""
+    wordings: tuple[StorySentence, ...]
+    """One wording per source, in source order."""
+
+
+@dataclass(frozen=True)
+class OnlyIn:
+    """Facts that a single source adds to the story."""
+
+    source: str
+    facts: tuple[StorySentence, ...]
+    """Most informative first."""
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """The same quantity given differently by two or more sources."""
+
+    what: str
+    """What the quantity counts, as one source words it."""
+    values: tuple[tuple[str, str], ...]
+    """`(source, value as stated)` pairs, in source order."""
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated event an article mentions."""
+
+    date: str
+    """The date exactly as stated ("September 10 to 13", "on Monday", "2011"): no year is added."""
+    event: str
+    """The sentence that dates the event."""
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class StoryQuote:
+    """A quotation one of the story's articles carries."""
+
+    text: str
+    speaker: str | None
+    via: str | None
+    kind: QuoteKind
+    source: str
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles on the same event, read once: what they agree on and what each adds."""
+
+    slug: str
+    headline: str
+    articles: tuple[str, ...]
+    """Seed paths of the member articles, sorted."""
+    summary: tuple[StorySentence, ...]
+    """A multi-source summary, each sentence citing its article and paragraph."""
+    shared_facts: tuple[SharedFact, ...]
+    only_in: tuple[OnlyIn, ...]
+    """One entry per source that adds something, in source order."""
+    discrepancies: tuple[Discrepancy, ...]
+    quotes: tuple[StoryQuote, ...]
+    timeline: tuple[TimelineEntry, ...]

@@ -33,9 +33,12 @@ def clean_articles(seeds: tuple[Seed, ...]) -> tuple[tuple[Article, ...], tuple[
     articles, problems = [], []
     for seed in seeds:
         try:
-            articles.append(clean_article(seed))
+            article = clean_article(seed)
         except SeedError as error:
             problems.append(SeedProblem(error.path, error.reason))
+            continue
+        articles.append(article)
+        problems.extend(SeedProblem(seed.path, warning) for warning in article.warnings)
     return tuple(articles), tuple(problems)
 
 

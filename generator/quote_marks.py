@@ -8,7 +8,9 @@ rest of an article.
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 _DOUBLE = "\"“”„"
@@ -136,15 +138,24 @@ def masked(text: str, spans: list[Span]) -> str:
 
 def sentence_bounds(plain: str, ps: int, pe: int, pos: int) -> tuple[int, int]:
     """Bounds of the sentence of the masked paragraph plain[ps:pe] that holds offset pos."""
-    start, end = ps, pe
+    gaps = _sentence_gaps(plain, ps, pe)
+    index = bisect.bisect_right(gaps, (pos, pos))
+    start = ps
+    for gap_start, gap_end in gaps[max(0, index - 2) : index + 1]:
+        if gap_end <= pos:
+            start = gap_end
+    after = [gap_start for gap_start, _ in gaps[max(0, index - 1) :] if gap_start >= pos]
+    return start, after[0] if after else pe
+
+
+@lru_cache(maxsize=64)
+def _sentence_gaps(plain: str, ps: int, pe: int) -> list[tuple[int, int]]:
+    """Every sentence break of plain[ps:pe], once per paragraph (callers ask per sentence)."""
+    gaps = []
     for m in _SENTENCE_GAP.finditer(plain, ps, pe):
         word = plain[max(ps, m.start() - 6):m.start()].split()
         last = word[-1].rstrip(".!?\"”’)").lower() if word else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    return start, end
+        gaps.append((m.start(), m.end()))
+    return gaps

@@ -1,12 +1,16 @@
 """EDGE: `seeds/` on disk to decoded `Seed`s, and a `SeedProblem` for each file that can't be used.
 
 The only stage besides `write.py` that touches the disk. It never follows symlinks,
-never reads a file larger than the size cap, and never interprets the text.
+never reads a file larger than the size cap (nor unpacks a `.gz` past it), and never
+interprets the text beyond the encoding a format says its bytes declare.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import io
+import zlib
 import os
 import stat
 import unicodedata
@@ -14,7 +18,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from generator.formats import FORMATS, format_of
+from generator.formats import DECLARED_ENCODING, SUFFIXES, format_of
 from generator.models import Seed, SeedProblem
 
 _BOMS = (
@@ -63,15 +67,19 @@ def read_seed(path: Path, shown: str, max_bytes: int) -> Seed | SeedProblem:
     if not stat.S_ISREG(info.st_mode):
         return SeedProblem(shown, "not a regular file")
     if fmt is None:
-        known = ", ".join(f".{key}" for key in FORMATS)
+        known = ", ".join(f".{suffix}" for suffix in SUFFIXES)
         return SeedProblem(shown, f"unsupported file type; Briefing reads {known}")
     if info.st_size > max_bytes:
         return SeedProblem(shown, f"too large ({info.st_size:,} bytes; the limit is {max_bytes:,})")
     try:
         data = _read_bytes(path)
+        data = _unpack(data, max_bytes) if path.name.lower().endswith(".gz") else data
     except OSError as error:
         return SeedProblem(shown, f"cannot read: {error.strerror or error}")
-    text, encoding = decode(data)
+    except ValueError as error:
+        return SeedProblem(shown, str(error))
+    declared = DECLARED_ENCODING[fmt](data) if fmt in DECLARED_ENCODING else None
+    text, encoding = decode(data, declared)
     if text is None:
         return SeedProblem(shown, encoding)
     if not text.strip():
@@ -79,8 +87,12 @@ def read_seed(path: Path, shown: str, max_bytes: int) -> Seed | SeedProblem:
     return Seed(path=shown, text=text, format=fmt, encoding=encoding)
 
 
-def decode(data: bytes) -> tuple[str | None, str]:
-    """Decoded, normalised text and its encoding; or None and the reason it isn't text."""
+def decode(data: bytes, declared: str | None = None) -> tuple[str | None, str]:
+    """Decoded, normalised text and its encoding; or None and the reason it isn't text.
+
+    A byte-order mark wins, then the encoding the file `declared` (if its bytes fit it),
+    then UTF-8, then detection.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -89,10 +101,11 @@ def decode(data: bytes) -> tuple[str | None, str]:
                 return None, f"starts with a {encoding} byte-order mark but is not valid {encoding}"
     if data.startswith(_BINARY_SIGNATURES) or b"\x00" in data:
         return None, "binary file, not text"
-    try:
-        return _normalise(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    for encoding in dict.fromkeys(e for e in (declared, "utf-8") if e):
+        try:
+            return _normalise(data.decode(encoding)), encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         return None, "not UTF-8 and its encoding could not be detected"
@@ -108,6 +121,18 @@ def _read_bytes(path: Path) -> bytes:
     descriptor = os.open(path, flags)
     with os.fdopen(descriptor, "rb") as handle:
         return handle.read()
+
+
+def _unpack(data: bytes, max_bytes: int) -> bytes:
+    """Gunzipped bytes, never more than `max_bytes` of them; ValueError says why not."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            unpacked = stream.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as error:
+        raise ValueError(f"not a readable gzip file ({error})") from error
+    if len(unpacked) > max_bytes:
+        raise ValueError(f"too large when unpacked (over the limit of {max_bytes:,} bytes)")
+    return unpacked
 
 
 def _normalise(text: str) -> str:

@@ -15,6 +15,11 @@ import pysbd
 # pysbd keeps a sentence going after a question or exclamation mark inside closing
 # quotes (`?’ Nobody`), which news prose does all the time.
 _QUOTE_END_SPLIT = re.compile(r"(?<=[?!][’”\"'])\s+(?=[A-Z“‘\"])")
+# pysbd slows down sharply on very long inputs; longer paragraphs are cut at likely
+# sentence ends first, and each piece is split on its own.
+_CHUNK_CHARS = 4000
+_ROUGH_END = re.compile(r"(?<=[a-z]{4}[.!?])\s+(?=[\"“‘'(\[]?[A-Z])")
+_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 _ALPHA = re.compile(r"\w", re.UNICODE)
 
@@ -50,10 +55,27 @@ class SentenceTokenizer:
         if not text:
             return ()
         pieces: list[str] = []
-        for sentence in _segmenter(self._code).segment(text):
-            pieces.extend(_QUOTE_END_SPLIT.split(sentence))
+        for chunk in _chunks(text):
+            for sentence in _segmenter(self._code).segment(chunk):
+                pieces.extend(_QUOTE_END_SPLIT.split(sentence))
         return tuple(p.strip() for p in pieces if p.strip())
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         """Word tokens of a sentence, punctuation dropped."""
         return tuple(w for w in _WORD.findall(sentence) if _ALPHA.search(w))
+
+
+def _chunks(text: str) -> list[str]:
+    """`text` in pieces of about `_CHUNK_CHARS`, cut only where a sentence likely ends."""
+    if len(text) <= _CHUNK_CHARS:
+        return [text]
+    chunks: list[str] = []
+    start = 0
+    while len(text) - start > _CHUNK_CHARS:
+        window = (start + _CHUNK_CHARS // 2, start + _CHUNK_CHARS)
+        cut = _ROUGH_END.search(text, *window) or _SPACE.search(text, *window)
+        end = cut.start() if cut else start + _CHUNK_CHARS
+        chunks.append(text[start:end])
+        start = end
+    chunks.append(text[start:])
+    return chunks

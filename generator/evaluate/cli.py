@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,19 @@ def add_evaluate_command(commands: Any) -> None:
     quotes.add_argument("--data", type=Path, required=True, help="JSONL file with `text` and annotated `quotes` per row")
     quotes.add_argument("--json", action="store_true", help="print one JSON object")
     quotes.set_defaults(run=_quotes)
+
+    extract = kinds.add_parser("extract", help="article-text extraction from saved pages (shingle F1) and page metadata, beside trafilatura")
+    extract.add_argument("--data", type=Path, help="folder of NAME.html.gz pages with ground-truth.json")
+    extract.add_argument("--meta", type=Path, help="folder of NNN.html pages with NNN.json metadata")
+    extract.add_argument("--out", type=Path, help="also write the extracted texts as {NAME: {articleBody}} JSON")
+    extract.add_argument("--json", action="store_true", help="print one JSON object")
+    extract.set_defaults(run=_extract)
+
+    stories = kinds.add_parser("stories", help="story grouping (ARI, purity) and story-summary ROUGE (multi-document JSONL)")
+    stories.add_argument("--data", type=Path, required=True, help="JSONL file with `articles` and `reference`/`references` per row")
+    stories.add_argument("--threshold", type=float, default=None, help="grouping threshold (default: the site's default)")
+    stories.add_argument("--json", action="store_true", help="print one JSON object")
+    stories.set_defaults(run=_stories)
 
     gate = kinds.add_parser("gate", help="run the evaluations and fail when a score falls below its pinned floor")
     gate.add_argument("--floors", type=Path, default=Path("quality/floors.json"), help="floors file (default: quality/floors.json)")
@@ -58,6 +72,35 @@ def _quotes(args: argparse.Namespace) -> int:
 
     result = evaluate_quotes(load_jsonl(args.data))
     print(json.dumps(result, indent=2) if args.json else format_quotes_report(result))
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from generator.evaluate.extract import evaluate_extract, evaluate_meta, format_extract_report
+
+    if not args.data and not args.meta:
+        print("evaluate extract: give --data DIR, --meta DIR or both", file=sys.stderr)
+        return 2
+    results: dict[str, Any] = {}
+    if args.data:
+        results["text"] = evaluate_extract(args.data, out=args.out)
+    if args.meta:
+        results["meta"] = evaluate_meta(args.meta)
+    if args.json:
+        single = next(iter(results.values())) if len(results) == 1 else results
+        print(json.dumps(single, indent=2, ensure_ascii=False))
+    else:
+        print("\n\n".join(format_extract_report(r) for r in results.values()))
+    return 0
+
+
+def _stories(args: argparse.Namespace) -> int:
+    from generator.evaluate.stories import evaluate_stories, format_stories_report
+    from generator.stories import DEFAULT_THRESHOLD
+
+    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    result = evaluate_stories(load_jsonl(args.data), threshold=threshold)
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_stories_report(result))
     return 0
 
 

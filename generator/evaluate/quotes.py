@@ -22,9 +22,7 @@ case-insensitive, possessive dropped) of the predicted speaker and the gold spea
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -137,22 +135,3 @@ def _load_jsonl(path: Path) -> list[dict[str, Any]]:
     """Rows of a UTF-8 JSON-lines file."""
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Print the report for one evaluation file; `--errors` lists the misses too."""
-    parser = argparse.ArgumentParser(prog="python -m generator.evaluate.quotes")
-    parser.add_argument("path", type=Path)
-    parser.add_argument("--errors", action="store_true", help="list misses and wrong speakers")
-    args = parser.parse_args(argv)
-    result = evaluate_quotes(_load_jsonl(args.path))
-    print(format_quotes_report(result))
-    if args.errors:
-        for kind, items in result["errors"].items():
-            print(f"\n## {kind} ({len(items)})")
-            print("\n".join(f"  {item!r}" for item in items))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

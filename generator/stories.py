@@ -1,0 +1,112 @@
+"""Pure: digests become stories, the articles on one event read once.
+
+`group_stories` is the stage function: it groups articles on the same event
+(`story_grouping`), then builds each story's cited summary (`story_summary`), the facts
+its sources share and add (`story_facts`), numbers they disagree on
+(`story_discrepancies`), its quotes and its timeline (`story_timeline`). Only groups of
+two or more articles become stories. It must never depend on input order, read files,
+or put a sentence under a source that did not write it.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from generator.models import Digest, Story, StoryQuote, StorySentence
+from generator.slugs import slugify
+from generator.story_discrepancies import find_discrepancies
+from generator.story_facts import align, only_in, shared_facts
+from generator.story_grouping import group_articles, similarity_matrix
+from generator.story_summary import SUMMARY_SENTENCES, summarize_story
+from generator.story_text import Unit, article_units, inverse_frequencies, tfidf
+from generator.story_timeline import build_timeline
+
+DEFAULT_THRESHOLD = 0.07
+"""Least average-link similarity for articles to share a story; chosen on multi-document
+event data (see `python -m generator.evaluate.stories`)."""
+_SLUG_WORDS = 8
+
+
+
+def group_stories(
+    digests: tuple[Digest, ...], *, threshold: float = DEFAULT_THRESHOLD, language: str = "english",
+    summary_sentences: int = SUMMARY_SENTENCES,
+) -> tuple[Story, ...]:
+    """Stories of two or more articles each, in order of their first source; slugs unique."""
+    ordered = tuple(sorted(digests, key=lambda d: d.article.source))
+    clusters = [c for c in group_articles(ordered, threshold, language) if len(c) > 1]
+    stories: list[Story] = []
+    taken: set[str] = set()
+    for cluster in clusters:
+        members = tuple(ordered[i] for i in cluster)
+        story = build_story(members, language=language, summary_sentences=summary_sentences)
+        slug = _unique(story.slug, taken)
+        taken.add(slug)
+        stories.append(Story(**{**story.__dict__, "slug": slug}))
+    return tuple(stories)
+
+
+def story_units(members: Sequence[Digest], language: str = "english") -> tuple[tuple[Unit, ...], list[dict[str, float]], dict[str, float]]:
+    """Every body sentence of the members, their TF-IDF vectors and the IDF they share."""
+    units = tuple(u for d in members for u in article_units(d.article, language))
+    idf = inverse_frequencies(u.stems for u in units)
+    return units, [tfidf(u.stems, idf) for u in units], idf
+
+
+def summarize_articles(
+    members: Sequence[Digest], *, count: int = SUMMARY_SENTENCES, words: int = 0, language: str = "english"
+) -> tuple[StorySentence, ...]:
+    """A cited multi-source summary of the members: `count` sentences, or `words` words when given."""
+    units, vectors, _ = story_units(members, language)
+    return summarize_story(units, vectors, count=count, words=words)
+
+
+def build_story(
+    members: tuple[Digest, ...], *, language: str = "english", summary_sentences: int = SUMMARY_SENTENCES
+) -> Story:
+    """Everything a story page shows, for articles already known to report one event."""
+    sources = tuple(d.article.source for d in members)
+    units, vectors, idf = story_units(members, language)
+    groups = align(units, vectors)
+    headline = _headline(members, language)
+    return Story(
+        slug=_slug(headline),
+        headline=headline,
+        articles=sources,
+        summary=summarize_story(units, vectors, count=summary_sentences),
+        shared_facts=shared_facts(units, groups),
+        only_in=only_in(units, vectors, groups, sources, idf),
+        discrepancies=find_discrepancies(members, units, groups),
+        quotes=_quotes(members),
+        timeline=build_timeline(units),
+    )
+
+
+def _headline(members: Sequence[Digest], language: str) -> str:
+    """The title of the most central member (ties: earliest published, then source)."""
+    similarity = similarity_matrix(members, language)
+    titled = [i for i, d in enumerate(members) if d.article.title.strip()] or list(range(len(members)))
+
+    def rank(i: int) -> tuple[float, str, str]:
+        return (-sum(similarity[i]), members[i].article.published or "9999", members[i].article.source)
+
+    return members[min(titled, key=rank)].article.title.strip()
+
+
+def _quotes(members: Sequence[Digest]) -> tuple[StoryQuote, ...]:
+    """Every member's quotes with speaker and source, in source then text order."""
+    return tuple(
+        StoryQuote(q.text, q.speaker, q.via, q.kind, d.article.source) for d in members for q in d.quotes
+    )
+
+
+def _slug(headline: str) -> str:
+    return "-".join(slugify(headline).split("-")[:_SLUG_WORDS])
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    candidate, n = slug, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{slug}-{n}"
+    return candidate

@@ -1,0 +1,98 @@
+"""Text measures the story stages share: sentence units with citations, stems, TF-IDF, cosine.
+
+Every story stage compares text through these functions, so "similar" means one thing.
+It must never read files, download data (sumy's stemmer and stop words ship with it) or
+use sumy's default tokenizer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from generator.models import Article, Citation
+from generator.summarizers.stock import stemmer, stop_words
+from generator.tokenizer import SentenceTokenizer
+
+Vector = Mapping[str, float]
+"""A sparse, L2-normalised term vector."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One body sentence of one article, with where it sits and its content stems."""
+
+    text: str
+    citation: Citation
+    position: int
+    """Sentence index within the article's body (0 = lead)."""
+    stems: tuple[str, ...]
+    """Content-word stems in order, repeats kept."""
+
+
+def content_stems(text: str, language: str = "english") -> tuple[str, ...]:
+    """Stems of the words that carry content: no stop words, no one-letter tokens."""
+    stop = stop_words(language)
+    stem = stemmer(language)
+    words = SentenceTokenizer(language).to_words(text)
+    return tuple(
+        stem(w.lower().replace("’", "'")) for w in words
+        if len(w) > 1 and w.lower() not in stop and not w.isdigit()
+    )
+
+
+def article_units(article: Article, language: str = "english") -> tuple[Unit, ...]:
+    """Every body sentence of an article, citing its block index; headings are skipped."""
+    tokenizer = SentenceTokenizer(language)
+    units: list[Unit] = []
+    for index, block in enumerate(article.blocks):
+        if block.kind != "paragraph":
+            continue
+        for sentence in tokenizer.to_sentences(block.text):
+            citation = Citation(article.source, index)
+            units.append(Unit(sentence, citation, len(units), content_stems(sentence, language)))
+    return tuple(units)
+
+
+def inverse_frequencies(documents: Iterable[Iterable[str]]) -> dict[str, float]:
+    """Smoothed IDF of every term over the given documents (term sets or sequences)."""
+    frequency: Counter[str] = Counter()
+    count = 0
+    for terms in documents:
+        count += 1
+        frequency.update(set(terms))
+    return {t: math.log((1 + count) / (1 + df)) + 1.0 for t, df in frequency.items()}
+
+
+def tfidf(terms: Sequence[str], idf: Mapping[str, float], sublinear: bool = True) -> dict[str, float]:
+    """An L2-normalised TF-IDF vector; unknown terms weigh as the rarest."""
+    ceiling = max(idf.values(), default=1.0)
+    weights = {
+        t: (1.0 + math.log(n) if sublinear else float(n)) * idf.get(t, ceiling)
+        for t, n in Counter(terms).items()
+    }
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {t: w / norm for t, w in weights.items()} if norm else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Cosine of two normalised sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def centroid(vectors: Iterable[Vector]) -> dict[str, float]:
+    """The normalised mean of vectors."""
+    total: Counter[str] = Counter()
+    for vector in vectors:
+        total.update(vector)
+    norm = math.sqrt(sum(w * w for w in total.values()))
+    return {t: w / norm for t, w in total.items()} if norm else {}
+
+
+def word_count(text: str) -> int:
+    """Words in a text, as a reader counts them."""
+    return len(text.split())

@@ -1,0 +1,78 @@
+"""Sentence-level cues for the default summariser: dangling openers and page furniture.
+
+These are language-generic patterns of web pages plus a short list of English openers that
+need the previous sentence to make sense. Lists are about grammar and web pages in general,
+never phrases taken from evaluation data. Nothing here may read files or keep state.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Openers that point back to something earlier: without the sentence before, a reader
+# cannot tell who "he" is or what "this" refers to.
+_DANGLING_ENGLISH = frozenset({
+    "he", "she", "it", "they", "we", "this", "that", "these", "those", "his", "her", "its",
+    "their", "him", "them", "there", "but", "and", "or", "so", "yet", "also", "however",
+    "still", "meanwhile", "instead", "moreover", "furthermore", "besides", "thus",
+    "therefore", "hence", "then", "nevertheless", "nonetheless", "otherwise", "likewise",
+    "similarly", "such", "both", "another", "others", "afterwards", "indeed",
+})
+_FIRST_WORD = re.compile(r"^[\W_]*([A-Za-z]+)(?:['’](?:s|re|ve|ll|d|m))?\b")
+_LOWER_START = re.compile(r"^[\W_]*[a-z]")
+_SAID_OPENER = re.compile(r"^[\"“‘']?\s*(?:he|she|they|it)\s+(?:said|added|says|adds)\b", re.I)
+
+_URL_OR_HANDLE = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(?:^|\s)@\w{2,}|#\w{3,}")
+_TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[AP]M|GMT|BST|EST|EDT|PST|UTC|CET)\b", re.I)
+_FURNITURE_WORDS = re.compile(
+    r"\b(?:click|subscribe|newsletter|sign up|log in|cookies?|advertisement|"
+    r"all rights reserved|copyright|read more|scroll down|share (?:this|on)|"
+    r"follow (?:us|me|him|her)|image (?:copyright|caption)|photo(?:graph)?:|"
+    r"getty images|published:|updated:|last modified|pictured)\b"
+    r"|\((?:left|right|above|below|top|bottom|centre|center|pictured)\)",
+    re.I,
+)
+_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
+def is_dangling(text: str, language: str = "english") -> bool:
+    """True when the sentence opens by pointing back to one before it."""
+    if _LOWER_START.match(text):
+        return True
+    if language != "english":
+        return False
+    if _SAID_OPENER.match(text):
+        return True
+    match = _FIRST_WORD.match(text)
+    return bool(match) and match.group(1).lower() in _DANGLING_ENGLISH
+
+
+def furniture(text: str, words: int) -> float:
+    """How much a sentence looks like page furniture rather than story, 0 to 1."""
+    score = 0.0
+    if _URL_OR_HANDLE.search(text) or _FURNITURE_WORDS.search(text):
+        score += 0.6
+    if _TIMESTAMP.search(text):
+        score += 0.4
+    if not _TERMINAL.search(text.strip()):
+        score += 0.3
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters) and words > 2:
+        score += 0.4
+    if words < 4:
+        score += 0.3
+    return min(score, 1.0)
+
+
+def is_quote(text: str) -> bool:
+    """True when the sentence opens with a quotation mark: mostly a voice, not the facts."""
+    return text.lstrip()[:1] in {'"', "“", "‘", "'", "«"}
+
+
+_QUOTED = re.compile(r"[\"“”][^\"“”]{3,}[\"“”]")
+
+
+def quoted_share(text: str) -> float:
+    """Share of the sentence's characters inside double quotation marks, 0 to 1."""
+    inside = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
+    return min(inside / max(len(text), 1), 1.0)

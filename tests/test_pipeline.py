@@ -1,0 +1,112 @@
+"""pipeline.build on broken and hostile seeds: each problem named, nothing else lost."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from builders import ROOT
+from mkdocs.utils.meta import get_data
+
+from generator import pipeline
+from generator.settings import load_settings
+
+GOOD = (ROOT / "seeds" / "000_e66c796b78405ef7.txt").read_text(encoding="utf-8")
+BODY = "The regional council met on Thursday and voted to rebuild the old harbour wall before next winter. "
+
+
+def _project(tmp_path: Path, files: dict[str, bytes | str]) -> Path:
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, data in files.items():
+        path = seeds / name
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return tmp_path
+
+
+def _build(project: Path):
+    return pipeline.build(load_settings(project / "mkdocs.yml"))
+
+
+def test_broken_seeds_cost_only_themselves(tmp_path: Path) -> None:
+    project = _project(tmp_path, {
+        "good.txt": GOOD,
+        "empty.txt": b"",
+        "blank.txt": b" \n\t\n ",
+        "image.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+        "title-only.txt": "Just a title\n",
+        "furniture-only.txt": "Subscribe to our newsletter\n\nCopyright © 2024 Example Media. All rights reserved.\n\nComments\n",
+        "zz-copy.txt": GOOD,
+        "notes.pdf": b"%PDF-1.7",
+        "utf16.txt": ("Harbour wall to be rebuilt\n\n" + BODY * 3).encode("utf-16"),
+        "windows.txt": ("Harbour “wall” plan\r\n\r\n" + BODY * 3 + "\r\n").encode("cp1252"),
+    })
+    report = _build(project)
+    problems = {Path(p.path).name: p.reason for p in report.problems}
+    assert sorted(Path(a).name for a in report.articles) == ["good.txt", "utf16.txt", "windows.txt"]
+    assert "empty" in problems["empty.txt"] and "empty" in problems["blank.txt"]
+    assert "binary" in problems["image.txt"]
+    assert "no article text" in problems["title-only.txt"]
+    assert "no article text" in problems["furniture-only.txt"]
+    assert "same text as seeds/good.txt" in problems["zz-copy.txt"]
+    assert "unsupported file type" in problems["notes.pdf"]
+    page = (project / "docs" / "articles" / "windows.md").read_text(encoding="utf-8")
+    assert "Harbour “wall” plan" in get_data(page)[1]["briefing"]["title"]
+
+
+def test_awkward_file_names_get_unique_stable_slugs(tmp_path: Path) -> None:
+    names = ["a b.txt", "a-b.txt", "Ünïcödé news.txt", "-leading-dash.txt", "A B.txt"]
+    files = {name: f"Title {i}\n\n{BODY} Item {i} of the list was different from the others." for i, name in enumerate(names)}
+    project = _project(tmp_path, files)
+    first = sorted(p.name for p in (project / "docs" / "articles").iterdir()) if _build(project) else []
+    assert first == ["a-b-2.md", "a-b-3.md", "a-b.md", "leading-dash.md", "unicode-news.md"]
+    shutil.rmtree(project / "docs")
+    _build(project)
+    assert sorted(p.name for p in (project / "docs" / "articles").iterdir()) == first
+
+
+def test_one_megabyte_line_and_long_article(tmp_path: Path) -> None:
+    long_line = ("The council said the harbour wall would cost more than planned. " * 16_000)[:1_000_000]
+    project = _project(tmp_path, {"line.txt": long_line, "book.txt": "A long chapter\n\n" + (BODY + "\n\n") * 1500})
+    report = _build(project)
+    assert not report.problems
+    for name in ("line", "book"):
+        meta = get_data((project / "docs" / "articles" / f"{name}.md").read_text(encoding="utf-8"))[1]
+        assert len(meta["title"]) < 120 and meta["briefing"]["summary"]
+
+
+def test_size_cap_from_settings(tmp_path: Path) -> None:
+    project = _project(tmp_path, {"big.txt": "Title\n\n" + BODY * 100})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("max_seed_bytes: 5000000", "max_seed_bytes: 1000"), encoding="utf-8")
+    report = _build(project)
+    assert "too large" in report.problems[0].reason
+
+
+def test_other_languages_are_not_summarised_as_english(tmp_path: Path) -> None:
+    french = "Le conseil régional a voté jeudi la reconstruction du vieux mur du port avant l'hiver prochain. " * 4
+    korean = "지역 의회는 목요일 내년 겨울 전에 오래된 항구 벽을 재건하기로 의결했다. " * 4
+    project = _project(tmp_path, {"fr.txt": "Le mur du port\n\n" + french, "ko.txt": "항구 벽\n\n" + korean})
+    _build(project)
+    fr = get_data((project / "docs" / "articles" / "fr.md").read_text(encoding="utf-8"))[1]["briefing"]
+    ko = get_data((project / "docs" / "articles" / "ko.md").read_text(encoding="utf-8"))[1]["briefing"]
+    assert fr["lang"] == "fr" and fr["summary"] and fr["quotes"] == [] and fr["entities"]["people"] == []
+    assert ko["lang"] == "ko" and ko["summary"] == [] and "cannot summarise Korean" in ko["notes"][0]
+
+
+def test_check_writes_nothing(tmp_path: Path) -> None:
+    project = _project(tmp_path, {"good.txt": GOOD})
+    report = pipeline.build(load_settings(project / "mkdocs.yml"), write=False)
+    assert len(report.articles) == 1 and not (project / "docs").exists()
+
+
+@pytest.mark.parametrize("yaml_text", ["---\ntitle: x\n---", "!!python/object/apply:os.system ['echo hi']", "key: &a [*a]"])
+def test_yaml_in_article_text_is_data(tmp_path: Path, yaml_text: str) -> None:
+    project = _project(tmp_path, {"y.txt": f"Title with --- and: colon\n\n{yaml_text}\n\n{BODY * 2}"})
+    _build(project)
+    body, meta = get_data((project / "docs" / "articles" / "y.md").read_text(encoding="utf-8"))
+    assert meta["briefing"]["title"] == "Title with --- and: colon"
+    assert body.lstrip().startswith("<!-- generated by Briefing")

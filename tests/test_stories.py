@@ -1,0 +1,145 @@
+"""Stories: grouping, facts, discrepancies, timeline and the ARI used to score grouping."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.evaluate.stories import adjusted_rand_index, article_from_text, purity
+from generator.models import Digest, Seed, Story
+from generator.pipeline import analyse_articles, clean_articles
+from generator.settings import Settings
+from generator.stories import group_stories
+from generator.story_text import article_units, content_stems
+from generator.story_timeline import build_timeline
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases" / "stories"
+GOLD = ROOT.parent / "shared" / "gold" / "seeds.yaml"
+SEEDS = tuple(sorted((ROOT / "seeds").glob("*.txt")))
+
+
+def _digests(*paths: Path) -> tuple[Digest, ...]:
+    seeds = tuple(
+        Seed(path=str(p.relative_to(ROOT)), text=p.read_text(encoding="utf-8"), format="txt") for p in paths
+    )
+    articles, problems = clean_articles(seeds)
+    assert not problems
+    digests, _ = analyse_articles(articles, Settings())
+    return digests
+
+
+@pytest.fixture(scope="module")
+def seed_story() -> Story:
+    stories = group_stories(_digests(*SEEDS, CASES / "flood.txt", CASES / "football.txt"))
+    assert len(stories) == 1
+    return stories[0]
+
+
+def test_the_two_seeds_form_one_story_and_unrelated_articles_stay_out(seed_story: Story) -> None:
+    assert seed_story.articles == tuple(str(p.relative_to(ROOT)) for p in SEEDS)
+    assert seed_story.headline
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", seed_story.slug)
+
+
+def test_grouping_does_not_depend_on_input_order() -> None:
+    digests = _digests(*SEEDS, CASES / "flood_a.txt", CASES / "football.txt", CASES / "flood_b.txt")
+    assert group_stories(digests) == group_stories(tuple(reversed(digests)))
+
+
+def test_a_single_article_is_no_story() -> None:
+    assert group_stories(_digests(CASES / "football.txt")) == ()
+
+
+def test_every_story_sentence_is_quoted_from_the_paragraph_it_cites(seed_story: Story) -> None:
+    blocks = {d.article.source: d.article.blocks for d in _digests(*SEEDS)}
+    cited = [*seed_story.summary, *(w for f in seed_story.shared_facts for w in f.wordings)]
+    cited += [fact for entry in seed_story.only_in for fact in entry.facts]
+    for sentence in cited:
+        assert sentence.text in blocks[sentence.citation.source][sentence.citation.paragraph].text
+    for entry in seed_story.only_in:
+        assert all(f.citation.source == entry.source for f in entry.facts)
+    for fact in seed_story.shared_facts:
+        sources = [w.citation.source for w in fact.wordings]
+        assert len(set(sources)) == len(sources) >= 2
+
+
+def _covers(text: str, gold: str) -> bool:
+    """A found text covers a gold fact when it holds most of the fact's content stems."""
+    wanted, found = set(content_stems(gold)), set(content_stems(text))
+    return len(wanted & found) > 0.5 * len(wanted)
+
+
+def _gold_story() -> dict:
+    if not GOLD.exists():
+        pytest.skip("shared gold file not present")
+    return yaml.safe_load(GOLD.read_text(encoding="utf-8"))["stories"][0]
+
+
+def test_shared_facts_cover_most_of_the_gold(seed_story: Story) -> None:
+    gold = _gold_story()["shared_facts"]
+    found = [g for g in gold if any(_covers(w.text, g) for f in seed_story.shared_facts for w in f.wordings)]
+    assert len(found) >= len(gold) / 2, found
+
+
+def test_only_in_facts_are_never_credited_to_the_wrong_source(seed_story: Story) -> None:
+    gold = _gold_story()["only_in"]
+    by_name = {Path(entry.source).name: entry for entry in seed_story.only_in}
+    found = 0
+    for name, facts in gold.items():
+        others = [f for other, entry in by_name.items() if other != name for f in entry.facts]
+        assert not [g for g in facts if any(_covers(f.text, g) for f in others)]
+        found += sum(any(_covers(f.text, g) for f in by_name[name].facts) for g in facts)
+    assert found >= 2
+
+
+def test_discrepancies_compare_the_same_quantity_across_sources() -> None:
+    stories = group_stories(_digests(CASES / "flood_a.txt", CASES / "flood_b.txt", CASES / "football.txt"))
+    assert len(stories) == 1 and len(stories[0].articles) == 2
+    values = [dict(d.values) for d in stories[0].discrepancies]
+    assert {"tests/cases/stories/flood_a.txt": "12", "tests/cases/stories/flood_b.txt": "At least 15"} in values or any(
+        "12" in v.get("tests/cases/stories/flood_a.txt", "") and "15" in v.get("tests/cases/stories/flood_b.txt", "")
+        for v in values
+    )
+    assert all("2010" not in v for d in values for v in d.values())
+
+
+def test_no_discrepancies_between_identical_figures(seed_story: Story) -> None:
+    assert all(len({v for _, v in d.values}) > 1 for d in seed_story.discrepancies)
+
+
+def test_timeline_keeps_dates_as_stated_and_never_adds_a_year() -> None:
+    article = article_from_text(
+        "Storm closes port\n\nThe port closed on Tuesday. Ferries resume on March 3. "
+        "The harbour wall was built in 1998 and repaired in July.\n\nA review is due next week.",
+        "seeds/port.txt",
+    )
+    entries = build_timeline(article_units(article))
+    dates = [e.date for e in entries]
+    assert dates == ["in 1998", "March 3", "in July", "on Tuesday", "next week"]
+    for entry in entries:
+        assert entry.date in entry.event
+        assert entry.citation.source == "seeds/port.txt"
+
+
+def test_seed_timeline_has_no_invented_year(seed_story: Story) -> None:
+    for entry in seed_story.timeline:
+        assert entry.date in entry.event
+    assert "September 10 to 13" in [e.date for e in seed_story.timeline]
+
+
+def test_adjusted_rand_index_on_known_cases() -> None:
+    assert adjusted_rand_index([0, 0, 1, 1], [5, 5, 7, 7]) == pytest.approx(1.0)
+    assert adjusted_rand_index([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2]) == pytest.approx(0.24242424)
+    assert adjusted_rand_index([0, 0, 1, 1], [0, 1, 0, 1]) == pytest.approx(-0.5)
+    assert purity([0, 0, 1, 1], ["a", "a", "a", "b"]) == pytest.approx(0.75)
+
+
+def test_article_from_text_reads_a_dateline_and_a_title() -> None:
+    article = article_from_text("Monday, March 2, 2009\n\nRiver rises\n\nThe river rose.\nIt fell.", "x")
+    assert article.published == "2009-03-02"
+    assert article.title == "River rises"
+    assert article.paragraphs == ("The river rose.", "It fell.")
