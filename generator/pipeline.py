@@ -13,6 +13,7 @@ from generator.read import read_seeds
 from generator.render import make_environment, render_pages
 from generator.settings import Settings
 from generator.slugs import assign_slugs
+from generator.stories import group_stories
 from generator.write import write_pages
 
 
@@ -21,7 +22,8 @@ def build(settings: Settings, *, write: bool = True) -> BuildReport:
     seeds, read_problems = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
     articles, clean_problems = clean_articles(seeds)
     digests, analyse_problems = analyse_articles(articles, settings)
-    pages = render_pages(digests, settings, make_environment(settings.root / "templates"))
+    stories = group_stories(digests, threshold=settings.story_threshold, language=settings.language)
+    pages = render_pages(digests, stories, settings, make_environment(settings.root / "templates"))
     written = write_pages(pages, settings.docs_path) if write else WriteResult()
     problems = read_problems + clean_problems + analyse_problems + written.skipped
     newest = max((d.article.published for d in digests if d.article.published), default=None)

@@ -1,4 +1,4 @@
-"""Pure: digests become `Page`s (path under `docs/` and Markdown text) through Jinja2 templates.
+"""Pure: digests and stories become `Page`s (path under `docs/` and Markdown text) through Jinja2.
 
 Front matter is a dict serialised with `yaml.safe_dump`, never a template or an f-string.
 Every value a template prints is escaped by `escape.escape_markdown`, the one choke point.
@@ -7,7 +7,6 @@ Never reads or writes files itself: the Jinja environment is passed in.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +14,13 @@ import jinja2
 import yaml
 
 from generator.escape import Trusted, escape_markdown
-from generator.models import Digest, Page
+from generator.front_matter import article_front_matter, story_front_matter
+from generator.models import Digest, Page, Story
 from generator.settings import Settings
 from generator.write import MARKER
 
-SCHEMA_VERSION = 1
-"""Version of the `briefing:` front matter schema documented in the README."""
+STORIES_DIR = "stories"
+"""Folder under `docs/` for story pages."""
 
 
 def make_environment(templates: Path) -> jinja2.Environment:
@@ -36,66 +36,52 @@ def make_environment(templates: Path) -> jinja2.Environment:
     )
 
 
-def render_pages(digests: tuple[Digest, ...], settings: Settings, env: jinja2.Environment) -> tuple[Page, ...]:
-    """Every page of the briefing: one per article, the home page and the tags page."""
-    articles = tuple(_article_view(d, settings) for d in digests)
-    pages = [
-        _page(f"{settings.output_dir}/{view['slug']}.md", view["front_matter"], env, "article.md.j2", view)
-        for view in articles
-    ]
-    home = {"title": "Briefing", "description": "Every article summarised, with key figures and quotes."}
-    pages.append(_page("index.md", home, env, "index.md.j2", {"articles": articles, "source": "seeds/"}))
+def render_pages(
+    digests: tuple[Digest, ...], stories: tuple[Story, ...], settings: Settings, env: jinja2.Environment
+) -> tuple[Page, ...]:
+    """Every page of the briefing: articles, stories, the home page and the tags page."""
+    story_of = {source: story.slug for story in stories for source in story.articles}
+    articles = {d.article.source: _article_view(d, story_of.get(d.article.source), settings) for d in digests}
+    story_views = [_story_view(s, tuple(articles[a] for a in s.articles)) for s in stories]
+    pages = [_page(f"{settings.output_dir}/{v['slug']}.md", v["front_matter"], env, "article.md.j2", v) for v in articles.values()]
+    pages += [_page(f"{STORIES_DIR}/{v['slug']}.md", v["front_matter"], env, "story.md.j2", v) for v in story_views]
+    ranked = sorted(story_views, key=lambda v: (-len(v["members"]), v["story"].headline, v["slug"]))
+    singles = [v for v in articles.values() if v["story"] is None]
+    home = {"title": "Briefing", "description": "Stories and articles, summarised, with key figures and quotes."}
+    pages.append(_page("index.md", home, env, "index.md.j2", {"stories": ranked, "articles": singles}))
     tags = {"title": "Tags", "description": "People, places and organisations in the briefing."}
-    pages.append(_page("tags.md", tags, env, "tags.md.j2", {"source": "seeds/"}))
+    pages.append(_page("tags.md", tags, env, "tags.md.j2", {}))
     return tuple(sorted(pages, key=lambda p: p.path))
 
 
-def article_front_matter(digest: Digest) -> dict[str, Any]:
-    """The public front matter of an article page (schema in the README)."""
-    article = digest.article
-    return {
-        # Material and MkDocs print these three into HTML unescaped (the tags listing, <title>,
-        # <meta>), so they are HTML-escaped here; the raw values are under `briefing:`.
-        "title": html.escape(article.title),
-        "description": html.escape(digest.summary[0] if digest.summary else article.title),
-        "tags": [html.escape(name) for name in digest.entities.all()],
-        "briefing": {
-            "schema": SCHEMA_VERSION,
-            "kind": "article",
-            "slug": digest.slug,
-            "title": article.title,
-            "source": article.source,
-            "format": article.format,
-            "url": article.url,
-            "lang": digest.language,
-            "notes": list(digest.notes),
-            "publisher": article.publisher,
-            "author": article.author,
-            "published": article.published,
-            "summary": list(digest.summary),
-            "figures": [{"value": f.value, "what": f.what, "sentence": f.sentence} for f in digest.figures],
-            "quotes": [{"text": q.text, "speaker": q.speaker, "via": q.via, "kind": q.kind} for q in digest.quotes],
-            "entities": {
-                "people": list(digest.entities.people),
-                "places": list(digest.entities.places),
-                "organisations": list(digest.entities.organisations),
-            },
-            "headings": [b.text for b in article.blocks if b.kind == "heading"],
-            "removed": list(article.removed),
-        },
-    }
-
-
-def _article_view(digest: Digest, settings: Settings) -> dict[str, Any]:
-    front = article_front_matter(digest)
+def _article_view(digest: Digest, story: str | None, settings: Settings) -> dict[str, Any]:
+    front = article_front_matter(digest, story)
     return {
         "slug": digest.slug,
         "link": Trusted(f"{settings.output_dir}/{digest.slug}.md"),
+        "story": story,
+        "story_link": Trusted(f"../{STORIES_DIR}/{story}.md") if story else None,
         "front_matter": front,
+        "digest": digest,
         "article": digest.article,
         "briefing": front["briefing"],
         "source": digest.article.source,
-        "blocks": digest.article.blocks,
+        "blocks": list(enumerate(digest.article.blocks)),
+    }
+
+
+def _story_view(story: Story, members: tuple[dict[str, Any], ...]) -> dict[str, Any]:
+    front = story_front_matter(story, tuple(m["digest"] for m in members))
+    by_source = {m["source"]: m for m in members}
+    return {
+        "slug": story.slug,
+        "link": Trusted(f"{STORIES_DIR}/{story.slug}.md"),
+        "story": story,
+        "members": members,
+        "by_source": by_source,
+        "front_matter": front,
+        "briefing": front["briefing"],
+        "cite": lambda source, paragraph: Trusted(f"../{by_source[source]['link']}#p-{paragraph}"),
     }
 
 

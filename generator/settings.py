@@ -42,6 +42,8 @@ class Settings:
     """Language for sentence splitting, stemming and stop words."""
     max_seed_bytes: int = 5_000_000
     """Seeds larger than this are reported and never read."""
+    story_threshold: float = 0.07
+    """Least similarity (0 to 1) for two articles to be grouped into one story."""
 
     @property
     def seeds_path(self) -> Path:
@@ -128,5 +130,7 @@ def _check_ranges(settings: Settings) -> None:
         raise ConfigError(
             f"extra.briefing.summarizer: expected one of {', '.join(SUMMARIZERS)}, got {settings.summarizer!r}"
         )
+    if not 0 < settings.story_threshold <= 1:
+        raise ConfigError(f"extra.briefing.story_threshold: expected 0 < threshold <= 1, got {settings.story_threshold}")
     if settings.max_seed_bytes < 1:
         raise ConfigError(f"extra.briefing.max_seed_bytes: expected a positive size, got {settings.max_seed_bytes}")

@@ -157,3 +157,32 @@ def test_article_text_never_executes_or_adds_elements(browser, hostile_server: s
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)
     context.close()
+
+
+def test_story_page_shows_sources_agreement_and_additions(page, server: str, built_project: Path) -> None:
+    stories = sorted((built_project / "docs" / "stories").glob("*.md"))
+    assert len(stories) == 1
+    briefing = yaml.safe_load(stories[0].read_text(encoding="utf-8").split("---\n")[1])["briefing"]
+    page.goto(f"{server}/stories/{stories[0].stem}/")
+    text = " ".join(page.locator("article").inner_text().split())
+    assert "The New Daily" in text and "Euro Weekly News" in text
+    assert page.get_by_role("heading", name="What the sources agree on").is_visible()
+    fact = page.locator("details.briefing-fact").first
+    assert fact.locator("summary").inner_text().startswith(briefing["shared_facts"][0]["text"][:40])
+    for source, facts in briefing["only_in"].items():
+        assert facts[0]["text"][:50] in text, source
+    page.screenshot(path=str(ARTIFACTS / "story.png"), full_page=True)
+    # Provenance: a summary sentence's link opens the article at its paragraph.
+    first = briefing["summary"][0]
+    page.locator("article li", has_text=first["text"][:40]).locator("a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"#p-{first['paragraph']}")
+    target = page.locator(f"#p-{first['paragraph']}")
+    assert first["text"][:40] in " ".join((target.text_content() or "").split())
+
+
+def test_home_page_puts_stories_first(page, server: str) -> None:
+    page.goto(server + "/")
+    headings = page.locator("article h2").all_inner_texts()
+    assert headings[0].startswith("Stories")
+    assert "2 sources" in page.locator("article").inner_text()

@@ -1,0 +1,187 @@
+"""The briefing as data: JSON files under `docs/data/` for the site, and JSON or CSV for `export`.
+
+`render_export` is pure (digests and stories in, `Page`s out): `data/briefing.json` (an index
+of every story and article), one `data/articles/<slug>.json` and `data/stories/<slug>.json`
+each, and the JSON Schema they follow as `data/briefing.schema.json`. An article's file is
+exactly the `briefing:` mapping of its page's front matter, and a story's likewise, so the
+front matter and the data never disagree. `export_rows_csv` is pure too.
+
+`export_to_dir` is an EDGE function: it writes files (atomically) for
+`python -m generator export`. Output bytes depend on the input only: fixed key order, lists
+in slug order, `ensure_ascii=False`, a trailing newline, no clock.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from generator.feeds import story_published
+from generator.front_matter import SCHEMA_VERSION, article_front_matter, story_front_matter
+from generator.models import Digest, Page, Story
+from generator.settings import Settings, user_fields
+from generator.write import atomic_write
+
+DATA_DIR = "data"
+"""Folder under `docs/` (and the site) that holds the JSON export."""
+SCHEMA_FILE = "briefing.schema.json"
+QUOTE_COLUMNS = ("article_slug", "article_title", "source", "publisher", "speaker", "via", "kind", "quote")
+FIGURE_COLUMNS = ("article_slug", "article_title", "source", "publisher", "value", "what", "sentence")
+
+
+def render_export(
+    digests: tuple[Digest, ...], stories: tuple[Story, ...] = (), *, settings: dict[str, Any],
+    article_dir: str = "articles", story_dir: str = "stories",
+) -> tuple[Page, ...]:
+    """The JSON export as pages under `docs/data/`, the schema included, in path order.
+
+    `settings` are the generation settings recorded in the index (JSON values only; see `settings_data`).
+    """
+    files = json_files(digests, stories, settings=settings, article_dir=article_dir, story_dir=story_dir)
+    return tuple(Page(f"{DATA_DIR}/{path}", text) for path, text in sorted(files.items()))
+
+
+def json_files(
+    digests: tuple[Digest, ...], stories: tuple[Story, ...] = (), *, settings: dict[str, Any],
+    article_dir: str = "articles", story_dir: str = "stories",
+) -> dict[str, str]:
+    """Path (relative to the data folder) to file text for the index, articles, stories and schema."""
+    ordered = tuple(sorted(digests, key=lambda d: d.slug))
+    by_source = {d.article.source: d for d in ordered}
+    story_of = {source: s.slug for s in stories for source in s.articles}
+    files = {SCHEMA_FILE: schema_text()}
+    for digest in ordered:
+        files[f"articles/{digest.slug}.json"] = _dump(_article_data(digest, story_of))
+    for story in stories:
+        files[f"stories/{story.slug}.json"] = _dump(_story_data(story, by_source))
+    index = _index(ordered, stories, by_source, story_of, settings, article_dir, story_dir)
+    files["briefing.json"] = _dump(index)
+    return files
+
+
+def export_rows_csv(digests: tuple[Digest, ...]) -> dict[str, str]:
+    """`quotes.csv` and `figures.csv`: one row per quote or figure, with its article's slug, title and source.
+
+    Cells are the text as extracted; a spreadsheet may read a cell starting with `=` as a formula.
+    """
+    ordered = sorted(digests, key=lambda d: d.slug)
+    quotes = [
+        (*_row_start(d), q.speaker or "", q.via or "", q.kind, q.text) for d in ordered for q in d.quotes
+    ]
+    figures = [(*_row_start(d), f.value, f.what, f.sentence) for d in ordered for f in d.figures]
+    return {"quotes.csv": _csv(QUOTE_COLUMNS, quotes), "figures.csv": _csv(FIGURE_COLUMNS, figures)}
+
+
+def export_to_dir(
+    digests: tuple[Digest, ...], stories: tuple[Story, ...], fmt: str, out: Path, settings: dict[str, Any]
+) -> list[Path]:
+    """EDGE: write the export in `fmt` (`json` or `csv`) into `out`; returns the files written, sorted.
+
+    JSON gives `briefing.json`, `articles/`, `stories/` and the schema; CSV gives `quotes.csv`
+    and `figures.csv`. Each file is replaced atomically; nothing else in `out` is touched.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}")
+    files = EXPORT_FORMATS[fmt](digests, stories, settings)
+    written = []
+    for relative, text in sorted(files.items()):
+        atomic_write(out / relative, text.encode("utf-8"))
+        written.append(out / relative)
+    return written
+
+
+EXPORT_FORMATS: dict[str, Callable[[tuple[Digest, ...], tuple[Story, ...], dict[str, Any]], dict[str, str]]] = {
+    "json": lambda digests, stories, settings: json_files(digests, stories, settings=settings),
+    "csv": lambda digests, stories, settings: export_rows_csv(digests),
+}
+"""Export formats for `python -m generator export --format`: each gives file path to text."""
+
+
+def settings_data(settings: Settings) -> dict[str, Any]:
+    """The `extra.briefing` settings of a build as plain data, for `render_export(settings=...)`."""
+    return {f.name: getattr(settings, f.name) for f in user_fields()}
+
+
+@cache
+def schema_text() -> str:
+    """The JSON Schema of the export, as shipped in `generator/data/` (package data, read once)."""
+    return (resources.files("generator") / "data" / SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+def _article_data(digest: Digest, story_of: dict[str, str]) -> dict[str, Any]:
+    data: dict[str, Any] = article_front_matter(digest, story_of.get(digest.article.source))["briefing"]
+    return data
+
+
+def _story_data(story: Story, by_source: dict[str, Digest]) -> dict[str, Any]:
+    members = tuple(by_source[a] for a in story.articles if a in by_source)
+    data: dict[str, Any] = story_front_matter(story, members)["briefing"]
+    return data
+
+
+def _index(
+    digests: tuple[Digest, ...], stories: tuple[Story, ...], by_source: dict[str, Digest], story_of: dict[str, str],
+    settings: dict[str, Any], article_dir: str, story_dir: str,
+) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "kind": "index",
+        "generator": "briefing",
+        "settings": dict(sorted(settings.items())),
+        "stories": [_story_entry(s, by_source, story_dir) for s in sorted(stories, key=lambda s: s.slug)],
+        "articles": [_article_entry(d, story_of, article_dir) for d in digests],
+    }
+
+
+def _article_entry(digest: Digest, story_of: dict[str, str], article_dir: str) -> dict[str, Any]:
+    article = digest.article
+    return {
+        "slug": digest.slug,
+        "title": article.title,
+        "source": article.source,
+        "publisher": article.publisher,
+        "author": article.author,
+        "url": article.url,
+        "published": article.published,
+        "lang": digest.language,
+        "story": story_of.get(article.source),
+        "page": f"{article_dir}/{digest.slug}/",
+        "data": f"{DATA_DIR}/articles/{digest.slug}.json",
+    }
+
+
+def _story_entry(story: Story, by_source: dict[str, Digest], story_dir: str) -> dict[str, Any]:
+    members = [by_source[a] for a in story.articles if a in by_source]
+    return {
+        "slug": story.slug,
+        "title": story.headline,
+        "articles": [d.slug for d in members],
+        "sources": list(story.articles),
+        "publishers": list(dict.fromkeys(d.article.publisher for d in members if d.article.publisher)),
+        "published": story_published(story, members),
+        "page": f"{story_dir}/{story.slug}/",
+        "data": f"{DATA_DIR}/stories/{story.slug}.json",
+    }
+
+
+def _row_start(digest: Digest) -> tuple[str, str, str, str]:
+    article = digest.article
+    return digest.slug, article.title, article.source, article.publisher or ""
+
+
+def _csv(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
