@@ -6,15 +6,25 @@ sumy has no stemmer and stop words for it, the digest says so instead of summari
 
 from __future__ import annotations
 
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
+from typing import Any
+
+from tqdm import tqdm
+
 from generator.entities import extract_entities
 from generator.figures import extract_figures
 from generator.language import NAMES, SUMMARISABLE, code_for, detect_language, normalise_code
-from generator.models import Article, Digest, Entities
+from generator.models import Article, Digest, Entities, SeedProblem
 from generator.quotes import extract_quotes
 from generator.settings import Settings
 from generator.summarize import summarize
 from generator.tokenizer import SentenceTokenizer
 
+_PER_WORKER = 16
+"""Fewer articles than this per worker are analysed in this process: workers cost more to start."""
 _ENGLISH_ONLY = "Key figures, quotes and names are extracted from English text only."
 
 
@@ -43,6 +53,34 @@ def digest_article(article: Article, slug: str, settings: Settings) -> Digest:
         language=code,
         notes=tuple(notes),
     )
+
+
+def run_analysis(
+    articles: list[Article], slugs: dict[str, str], settings: Settings
+) -> tuple[tuple[Digest, ...], tuple[SeedProblem, ...]]:
+    """Digest `articles`, in worker processes when there are enough of them; a failure costs one article."""
+    jobs = min(settings.jobs or os.cpu_count() or 1, max(1, len(articles) // _PER_WORKER))
+    work = [(a, slugs[a.source], settings) for a in articles]
+    results: list[Digest | SeedProblem] = []
+    with _progress(len(work)) as bar, ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else nullcontext() as pool:
+        for result in pool.map(_digest_or_problem, work, chunksize=8) if pool else map(_digest_or_problem, work):
+            results.append(result)
+            bar.update()
+    digests = tuple(r for r in results if isinstance(r, Digest))
+    return digests, tuple(r for r in results if isinstance(r, SeedProblem))
+
+
+def _digest_or_problem(item: tuple[Article, str, Settings]) -> Digest | SeedProblem:
+    article, slug, settings = item
+    try:
+        return digest_article(article, slug, settings)
+    except RecursionError as error:  # pathological nesting in a pasted text
+        return SeedProblem(article.source, f"could not be analysed: {error}")
+
+
+def _progress(total: int) -> Any:
+    """A progress bar on long runs in a terminal; silent otherwise."""
+    return tqdm(total=total, unit="article", desc="Analysing", disable=total < 50 or not sys.stderr.isatty(), leave=False)
 
 
 def article_language(article: Article, settings: Settings) -> str:

@@ -50,7 +50,15 @@ def _parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=text, description=text)
         command.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config file (default: mkdocs.yml)")
         command.add_argument("--strict", action="store_true", help="exit with code 1 when any seed has a problem")
+        command.add_argument("-j", "--jobs", type=int, default=0, help="worker processes for analysis (default: one per core)")
         command.set_defaults(run=run)
+    export = commands.add_parser("export", help="write the extracted data as JSON or CSV without building the site")
+    export.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config file (default: mkdocs.yml)")
+    export.add_argument("--format", choices=("csv", "json"), default="json", help="json (with its schema) or csv (default: json)")
+    export.add_argument("--out", type=Path, required=True, help="folder to write into")
+    export.add_argument("-j", "--jobs", type=int, default=0, help="worker processes for analysis (default: one per core)")
+    export.add_argument("--strict", action="store_true", help="exit with code 1 when any seed has a problem")
+    export.set_defaults(run=_export)
     from generator.evaluate.cli import add_evaluate_command
 
     add_evaluate_command(commands)
@@ -60,7 +68,9 @@ def _parser() -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace) -> Settings:
     if not args.config.is_file():
         raise ConfigError(f"{args.config}: config file not found (run from the project folder or pass -f)")
-    return load_settings(args.config)
+    if args.jobs < 0:
+        raise ConfigError(f"--jobs: expected 0 (one per core) or more, got {args.jobs}")
+    return load_settings(args.config, jobs=args.jobs)
 
 
 def _generate(args: argparse.Namespace) -> int:
@@ -87,6 +97,17 @@ def _build(args: argparse.Namespace) -> int:
     changed = build_site(args.config, site_dir, _source_date_epoch(report))
     print(f"Site: {site_dir.resolve() / 'index.html'} ({changed} file(s) changed)")
     return _exit_code(report, args.strict)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from generator.export import export_to_dir, settings_data
+
+    settings = _settings(args)
+    briefing = pipeline.collect(settings)
+    written = export_to_dir(briefing.digests, briefing.stories, args.format, args.out, settings_data(settings))
+    print(f"Exported {len(briefing.digests)} article(s) and {len(briefing.stories)} story(ies) as {args.format}: {len(written)} file(s) in {args.out}")
+    _print_problems(BuildReport(tuple(d.article.source for d in briefing.digests), briefing.problems))
+    return EXIT_PROBLEMS if args.strict and briefing.problems else EXIT_OK
 
 
 def _print_report(report: BuildReport, settings: Settings) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -175,7 +175,7 @@ def _row_start(digest: Digest) -> tuple[str, str, str, str]:
     return digest.slug, article.title, article.source, article.publisher or ""
 
 
-def _csv(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _csv(columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)

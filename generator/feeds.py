@@ -191,7 +191,8 @@ def _json_item(item: FeedItem, site_url: str | None) -> dict[str, Any]:
         entry["authors"] = [{"name": name} for name in authors]
     if item.tags:
         entry["tags"] = list(item.tags)
-    entry["_briefing"] = {"kind": item.kind, "slug": item.slug, "sources": [_json_source(s, site_url) for s in item.sources]}
+    sources = [_json_source(s, site_url) for s in item.sources]
+    entry["_briefing"] = {"kind": item.kind, "slug": item.slug, "sources": sources}
     return entry
 
 

@@ -241,3 +241,12 @@ class Story:
     discrepancies: tuple[Discrepancy, ...]
     quotes: tuple[StoryQuote, ...]
     timeline: tuple[TimelineEntry, ...]
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything the generator extracted from the seeds, before it becomes pages."""
+
+    digests: tuple[Digest, ...]
+    stories: tuple[Story, ...]
+    problems: tuple[SeedProblem, ...]

@@ -5,10 +5,13 @@ Each line is one stage on typed values; only `read_seeds` and `write_pages` touc
 
 from __future__ import annotations
 
-from generator.analyse import digest_article
+from dataclasses import replace
+
+from generator.analyse import run_analysis
+from generator.cache import DigestCache
 from generator.clean import clean_article
 from generator.errors import SeedError
-from generator.models import Article, BuildReport, Digest, Seed, SeedProblem, WriteResult
+from generator.models import Article, Briefing, BuildReport, Digest, Seed, SeedProblem, WriteResult
 from generator.read import read_seeds
 from generator.render import make_environment, render_pages
 from generator.settings import Settings
@@ -18,16 +21,22 @@ from generator.write import write_pages
 
 
 def build(settings: Settings, *, write: bool = True) -> BuildReport:
-    """Generate the briefing's pages from the seeds; `write=False` only checks."""
+    """Generate the briefing's pages from the seeds; `write=False` only checks and writes nothing."""
+    briefing = collect(settings if write else replace(settings, cache_dir=""))
+    pages = render_pages(briefing.digests, briefing.stories, settings, make_environment(settings.root / "templates"))
+    written = write_pages(pages, settings.docs_path) if write else WriteResult()
+    digests = briefing.digests
+    newest = max((d.article.published for d in digests if d.article.published), default=None)
+    return BuildReport(tuple(d.article.source for d in digests), briefing.problems + written.skipped, written, newest)
+
+
+def collect(settings: Settings) -> Briefing:
+    """Read, clean, analyse and group the seeds: everything the pages are made from."""
     seeds, read_problems = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
     articles, clean_problems = clean_articles(seeds)
     digests, analyse_problems = analyse_articles(articles, settings)
     stories = group_stories(digests, threshold=settings.story_threshold, language=settings.language)
-    pages = render_pages(digests, stories, settings, make_environment(settings.root / "templates"))
-    written = write_pages(pages, settings.docs_path) if write else WriteResult()
-    problems = read_problems + clean_problems + analyse_problems + written.skipped
-    newest = max((d.article.published for d in digests if d.article.published), default=None)
-    return BuildReport(tuple(d.article.source for d in digests), problems, written, newest)
+    return Briefing(digests, stories, read_problems + clean_problems + analyse_problems)
 
 
 def clean_articles(seeds: tuple[Seed, ...]) -> tuple[tuple[Article, ...], tuple[SeedProblem, ...]]:
@@ -47,12 +56,15 @@ def clean_articles(seeds: tuple[Seed, ...]) -> tuple[tuple[Article, ...], tuple[
 def analyse_articles(
     articles: tuple[Article, ...], settings: Settings
 ) -> tuple[tuple[Digest, ...], tuple[SeedProblem, ...]]:
-    """Digest every article under a stable, unique slug."""
+    """Digest every article under a stable, unique slug; cached ones are not analysed again."""
     slugs = assign_slugs([a.source for a in articles])
-    digests, problems = [], []
-    for article in articles:
-        try:
-            digests.append(digest_article(article, slugs[article.source], settings))
-        except RecursionError as error:  # pathological nesting in a pasted text
-            problems.append(SeedProblem(article.source, f"could not be analysed: {error}"))
-    return tuple(digests), tuple(problems)
+    cache = DigestCache(settings.cache_path, settings) if settings.cache_path else None
+    keys = {a.source: cache.key(a, slugs[a.source]) for a in articles} if cache else {}
+    found = {a.source: cache.get(keys[a.source]) for a in articles} if cache else {}
+    todo = [a for a in articles if found.get(a.source) is None]
+    fresh, problems = run_analysis(todo, slugs, settings)
+    if cache:
+        for digest in fresh:
+            cache.put(keys[digest.article.source], digest)
+    by_source = {**{s: d for s, d in found.items() if d is not None}, **{d.article.source: d for d in fresh}}
+    return tuple(by_source[a.source] for a in articles if a.source in by_source), problems

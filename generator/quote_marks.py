@@ -9,6 +9,7 @@ rest of an article.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import lru_cache
 from dataclasses import dataclass
@@ -144,8 +145,8 @@ def sentence_bounds(plain: str, ps: int, pe: int, pos: int) -> tuple[int, int]:
     for gap_start, gap_end in gaps[max(0, index - 2) : index + 1]:
         if gap_end <= pos:
             start = gap_end
-    after = [gap_start for gap_start, _ in gaps[max(0, index - 1) :] if gap_start >= pos]
-    return start, after[0] if after else pe
+    after = next((g for g, _ in itertools.islice(gaps, max(0, index - 1), index + 1) if g >= pos), pe)
+    return start, after
 
 
 @lru_cache(maxsize=64)

@@ -14,6 +14,8 @@ import jinja2
 import yaml
 
 from generator.escape import Trusted, escape_markdown
+from generator.export import render_export, settings_data
+from generator.feeds import render_feeds
 from generator.front_matter import article_front_matter, story_front_matter
 from generator.models import Digest, Page, Story
 from generator.settings import Settings
@@ -51,6 +53,13 @@ def render_pages(
     pages.append(_page("index.md", home, env, "index.md.j2", {"stories": ranked, "articles": singles}))
     tags = {"title": "Tags", "description": "People, places and organisations in the briefing."}
     pages.append(_page("tags.md", tags, env, "tags.md.j2", {}))
+    pages += render_feeds(
+        digests, stories, site_url=settings.site_url, site_name=settings.site_name,
+        site_description=settings.site_description, article_dir=settings.output_dir, story_dir=STORIES_DIR,
+    )
+    pages += render_export(
+        digests, stories, settings=settings_data(settings), article_dir=settings.output_dir, story_dir=STORIES_DIR
+    )
     return tuple(sorted(pages, key=lambda p: p.path))
 
 

@@ -26,6 +26,14 @@ class Settings:
     """MkDocs' `docs_dir`, taken from `mkdocs.yml`."""
     site_dir: str = field(default="site", metadata={"internal": True})
     """MkDocs' `site_dir`, taken from `mkdocs.yml`."""
+    site_name: str = field(default="Briefing", metadata={"internal": True})
+    """MkDocs' `site_name`, for feeds."""
+    site_url: str | None = field(default=None, metadata={"internal": True})
+    """MkDocs' `site_url`, for absolute links in feeds; None when not set."""
+    site_description: str = field(default="", metadata={"internal": True})
+    """MkDocs' `site_description`, for feeds."""
+    jobs: int = field(default=0, metadata={"internal": True})
+    """Worker processes for analysis (`--jobs`); 0 means one per core."""
     seeds_dir: str = "seeds"
     """Folder of articles to build from."""
     output_dir: str = "articles"
@@ -44,11 +52,18 @@ class Settings:
     """Seeds larger than this are reported and never read."""
     story_threshold: float = 0.07
     """Least similarity (0 to 1) for two articles to be grouped into one story."""
+    cache_dir: str = ".briefing-cache"
+    """Folder (git-ignored) where analysed articles are kept by content hash; empty: no cache."""
 
     @property
     def seeds_path(self) -> Path:
         """Absolute folder of the seeds."""
         return self.root / self.seeds_dir
+
+    @property
+    def cache_path(self) -> Path | None:
+        """Absolute folder of the digest cache, or None when caching is off."""
+        return self.root / self.cache_dir if self.cache_dir else None
 
     @property
     def docs_path(self) -> Path:
@@ -86,11 +101,16 @@ def load_settings(config_file: Path, **overrides: Any) -> Settings:
     raw = extra.get("briefing") or {} if isinstance(extra, dict) else {}
     if not isinstance(raw, dict):
         raise ConfigError(f"extra.briefing: expected a mapping, got {raw!r}")
+    internal = {key: overrides.pop(key) for key in list(overrides) if key in ("jobs",)}
     values = _validate({**raw, **overrides})
     settings = Settings(
+        **internal,
         root=config_file.parent,
         docs_dir=str(config.get("docs_dir") or "docs"),
         site_dir=str(config.get("site_dir") or "site"),
+        site_name=str(config.get("site_name") or "Briefing"),
+        site_url=str(config["site_url"]) if config.get("site_url") else None,
+        site_description=str(config.get("site_description") or ""),
         **values,
     )
     _check_ranges(settings)

@@ -51,18 +51,21 @@ class SentenceTokenizer:
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         """Split one paragraph into sentences, whitespace-trimmed, none empty."""
-        text = " ".join(paragraph.split())
-        if not text:
-            return ()
-        pieces: list[str] = []
-        for chunk in _chunks(text):
-            for sentence in _segmenter(self._code).segment(chunk):
-                pieces.extend(_QUOTE_END_SPLIT.split(sentence))
-        return tuple(p.strip() for p in pieces if p.strip())
+        return _split(self._code, " ".join(paragraph.split()))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         """Word tokens of a sentence, punctuation dropped."""
         return tuple(w for w in _WORD.findall(sentence) if _ALPHA.search(w))
+
+
+@lru_cache(maxsize=16384)
+def _split(code: str, text: str) -> tuple[str, ...]:
+    # Cached: every stage splits the same paragraphs, and pysbd is the slowest step.
+    pieces: list[str] = []
+    for chunk in _chunks(text) if text else ():
+        for sentence in _segmenter(code).segment(chunk):
+            pieces.extend(_QUOTE_END_SPLIT.split(sentence))
+    return tuple(p.strip() for p in pieces if p.strip())
 
 
 def _chunks(text: str) -> list[str]:

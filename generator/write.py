@@ -61,11 +61,13 @@ def atomic_write(target: Path, data: bytes) -> None:
 
 
 def _owned(target: Path, relative: str, manifest: set[str]) -> bool:
-    if target.is_symlink() or not target.is_file():
+    if target.is_symlink() or not target.is_file() or relative not in manifest:
         return False
+    if not relative.endswith(".md"):  # data files can't carry the marker: the manifest decides
+        return True
     with target.open("rb") as stream:
         head = stream.read(65536).decode("utf-8", "replace")
-    return relative in manifest and MARKER in head
+    return MARKER in head
 
 
 def _remove_stale(docs: Path, stale: set[str]) -> list[str]:

@@ -34,7 +34,7 @@ def test_rebuild_is_byte_identical_and_touches_nothing(built_project: Path) -> N
     before = {name: _snapshot(built_project / name) for name in ("docs", "site")}
     result = run_build(built_project)
     assert result.returncode == 0, result.stderr
-    assert "0 written, 4 unchanged, 0 removed" in result.stdout
+    assert re.search(r"\(0 written, \d+ unchanged, 0 removed\)", result.stdout), result.stdout
     assert "(0 file(s) changed)" in result.stdout
     after = {name: _snapshot(built_project / name) for name in ("docs", "site")}
     assert after == before
