@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.errors import BuildError
 from generator.write import atomic_write
 
+_STAGING = ".briefing-site-"
 SKIP_HOOK = "BRIEFING_SKIP_HOOK"
 """Set for MkDocs when the CLI has already generated `docs/`, so the hook does not run again."""
 
@@ -24,7 +25,9 @@ SKIP_HOOK = "BRIEFING_SKIP_HOOK"
 def build_site(config_file: Path, site_dir: Path, source_date_epoch: int) -> int:
     """Build the site into `site_dir`; returns how many files changed."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".briefing-site-", dir=site_dir.parent) as staging:
+    for stale in site_dir.parent.glob(f"{_STAGING}*"):  # left by a run that was killed
+        shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=_STAGING, dir=site_dir.parent) as staging:
         env = {**os.environ, SKIP_HOOK: "1", "SOURCE_DATE_EPOCH": str(source_date_epoch)}
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file), "-d", staging]
         result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)

@@ -89,3 +89,36 @@ def test_bad_seed_costs_that_seed_only_and_strict_fails(built_project: Path, tmp
     assert result.returncode == 0 and "seeds/broken.txt: binary file, not text" in result.stdout
     assert "Built 2 article(s)" in result.stdout
     assert run_build(copy, "--strict").returncode == 1
+
+
+def test_a_killed_build_leaves_the_previous_output_usable(built_project: Path, tmp_path: Path) -> None:
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    copy = tmp_path / "copy"
+    shutil.copytree(built_project, copy)
+    text = (copy / "seeds" / "004_8498fe90dd55976d.txt").read_text(encoding="utf-8")
+    for i in range(60):
+        (copy / "seeds" / f"extra_{i:02}.txt").write_text(text.replace("Chris King", f"Author Number{i}"), encoding="utf-8")
+    before = _snapshot(copy / "site")
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    for delay in (1.0, 4.0):  # once while analysing, once while writing or building
+        process = subprocess.Popen([sys.executable, "-m", "generator", "build", "-j", "1"], cwd=copy, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        for page in (copy / "docs").rglob("*.md"):
+            get_data(page.read_text(encoding="utf-8"))  # every page is whole
+        html = (copy / "site" / "index.html").read_text(encoding="utf-8")
+        assert html.rstrip().endswith("</html>")
+        for name in before:
+            path = copy / "site" / name
+            assert path.is_file(), name
+    result = run_build(copy)
+    assert result.returncode == 0, result.stderr
+    assert not list(copy.glob(".briefing-site-*")) and not list((copy / "docs").rglob("*.tmp"))

@@ -1,0 +1,79 @@
+"""cache.py and the pipeline around it: warm runs reuse digests and give the same pages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from builders import ROOT
+
+from generator import pipeline
+from generator.cache import DigestCache
+from generator.settings import load_settings
+
+
+def _project(tmp_path: Path) -> Path:
+    for name in ("seeds", "templates"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def _docs(project: Path) -> dict[str, bytes]:
+    docs = project / "docs"
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def test_warm_run_reads_the_cache_and_gives_identical_output(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    entries = sorted((project / ".briefing-cache").rglob("*.json"))
+    assert len(entries) == 2
+    shutil.rmtree(project / "docs")
+    briefing = pipeline.collect(settings)
+    cache = DigestCache(settings.cache_path, settings)
+    for digest in briefing.digests:
+        assert cache.get(cache.key(digest.article, digest.slug)) == digest
+    pipeline.build(settings)
+    assert _docs(project) == cold
+    assert sorted((project / ".briefing-cache").rglob("*.json")) == entries
+
+
+def test_changed_seed_or_settings_miss_the_cache(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    seed = project / "seeds" / "000_e66c796b78405ef7.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("within weeks", "within days"), encoding="utf-8")
+    pipeline.build(settings)
+    assert len(list((project / ".briefing-cache").rglob("*.json"))) == 3
+    pipeline.build(load_settings(project / "mkdocs.yml", summary_max=3))
+    assert len(list((project / ".briefing-cache").rglob("*.json"))) == 5
+
+
+def test_unreadable_entry_is_a_miss(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    for entry in (project / ".briefing-cache").rglob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    cold = _docs(project)
+    shutil.rmtree(project / "docs")
+    pipeline.build(settings)
+    assert _docs(project) == cold
+
+
+def test_workers_give_the_same_pages_as_one_process(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    seeds = project / "seeds"
+    text = (seeds / "004_8498fe90dd55976d.txt").read_text(encoding="utf-8")
+    for i in range(40):
+        (seeds / f"copy_{i:02}.txt").write_text(text.replace("Chris King", f"Writer Number{i}"), encoding="utf-8")
+    serial = load_settings(project / "mkdocs.yml", jobs=1, cache_dir="")
+    pipeline.build(serial)
+    one = _docs(project)
+    shutil.rmtree(project / "docs")
+    pipeline.build(load_settings(project / "mkdocs.yml", jobs=2, cache_dir=""))
+    assert _docs(project) == one
