@@ -8,6 +8,7 @@ Never reads or writes files itself: the Jinja environment is passed in.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 from typing import Any
 
 import jinja2
@@ -76,7 +77,15 @@ def _article_view(digest: Digest, story: str | None, settings: Settings) -> dict
         "briefing": front["briefing"],
         "source": digest.article.source,
         "blocks": list(enumerate(digest.article.blocks)),
+        "original": _link_target(digest.article.url),
     }
+
+
+def _link_target(url: str | None) -> Trusted | None:
+    """An http(s) address made safe to print inside a Markdown link's parentheses."""
+    if not url or urlsplit(url).scheme not in ("http", "https"):
+        return None
+    return Trusted(quote(url, safe=":/?#@!$&'*+,;=%~-._"))
 
 
 def _story_view(story: Story, members: tuple[dict[str, Any], ...]) -> dict[str, Any]:
