@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EVAL_DATA ?= ../shared/eval
+ENGINE ?= mkdocs
 
 .PHONY: site serve test generate check eval gate golden clean
 
@@ -14,8 +15,9 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 ## site: set up, generate docs/ from seeds/, build site/ with mkdocs build --strict
+##       (ENGINE=zensical builds the same docs/ with Zensical into site-zensical/)
 site: $(STAMP)
-	$(BIN)/python -m generator build
+	$(BIN)/python -m generator build --engine $(ENGINE)
 
 ## serve: live preview on http://127.0.0.1:8000 (edits to seeds/ or templates/ regenerate)
 serve: $(STAMP)

@@ -52,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--strict", action="store_true", help="exit with code 1 when any seed has a problem")
         command.add_argument("-j", "--jobs", type=int, default=0, help="worker processes for analysis (default: one per core)")
         command.set_defaults(run=run)
+        if name == "build":
+            command.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="site builder (default: mkdocs)")
+            command.add_argument("--site-dir", type=Path, help="output folder (default: site_dir of mkdocs.yml; site-zensical for zensical)")
     export = commands.add_parser("export", help="write the extracted data as JSON or CSV without building the site")
     export.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config file (default: mkdocs.yml)")
     export.add_argument("--format", choices=("csv", "json"), default="json", help="json (with its schema) or csv (default: json)")
@@ -93,8 +96,9 @@ def _build(args: argparse.Namespace) -> int:
     settings = _settings(args)
     report = pipeline.build(settings)
     _print_report(report, settings)
-    site_dir = settings.root / settings.site_dir
-    changed = build_site(args.config, site_dir, _source_date_epoch(report))
+    default = settings.site_dir if args.engine == "mkdocs" else f"{settings.site_dir}-{args.engine}"
+    site_dir = args.site_dir or settings.root / default
+    changed = build_site(args.config, site_dir, _source_date_epoch(report), args.engine)
     print(f"Site: {site_dir.resolve() / 'index.html'} ({changed} file(s) changed)")
     return _exit_code(report, args.strict)
 

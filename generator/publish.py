@@ -14,7 +14,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
+
 from generator.errors import BuildError
+from generator.settings import TolerantLoader
 from generator.write import atomic_write
 
 _STAGING = ".briefing-site-"
@@ -22,18 +25,38 @@ SKIP_HOOK = "BRIEFING_SKIP_HOOK"
 """Set for MkDocs when the CLI has already generated `docs/`, so the hook does not run again."""
 
 
-def build_site(config_file: Path, site_dir: Path, source_date_epoch: int) -> int:
-    """Build the site into `site_dir`; returns how many files changed."""
+ENGINES = ("mkdocs", "zensical")
+"""Site builders: MkDocs with Material (the default) or Zensical, Material's successor."""
+
+
+def build_site(config_file: Path, site_dir: Path, source_date_epoch: int, engine: str = "mkdocs") -> int:
+    """Build the site into `site_dir` with `engine`, in strict mode; returns how many files changed."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     for stale in site_dir.parent.glob(f"{_STAGING}*"):  # left by a run that was killed
-        shutil.rmtree(stale, ignore_errors=True)
+        shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix=_STAGING, dir=site_dir.parent) as staging:
         env = {**os.environ, SKIP_HOOK: "1", "SOURCE_DATE_EPOCH": str(source_date_epoch)}
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file), "-d", staging]
-        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        command = _command(engine, config_file, Path(staging))
+        try:
+            result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        finally:
+            Path(staging + ".yml").unlink(missing_ok=True)
         if result.returncode != 0:
-            raise BuildError(f"mkdocs build --strict failed:\n{result.stderr.strip() or result.stdout.strip()}")
-        return sync_tree(Path(staging), site_dir)
+            raise BuildError(f"{engine} build --strict failed:\n{result.stderr.strip() or result.stdout.strip()}")
+        return sync_tree(Path(staging) / "site", site_dir)
+
+
+def _command(engine: str, config_file: Path, staging: Path) -> list[str]:
+    output = staging / "site"
+    if engine == "mkdocs":
+        return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file), "-d", str(output)]
+    # Zensical has no output option: it reads site_dir from a copy of the config beside the original.
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=TolerantLoader) or {}
+    config["site_dir"] = str(output)
+    config.pop("hooks", None)  # the CLI has generated docs/ already
+    copy = config_file.parent / f"{staging.name}.yml"  # Zensical wants docs_dir under the config's folder
+    copy.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return [str(Path(sys.executable).with_name("zensical")), "build", "--strict", "-f", str(copy)]
 
 
 def sync_tree(source: Path, target: Path) -> int:

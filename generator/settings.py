@@ -81,18 +81,18 @@ def user_fields() -> tuple[dataclasses.Field[Any], ...]:
     return tuple(f for f in dataclasses.fields(Settings) if not f.metadata.get("internal"))
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class TolerantLoader(yaml.SafeLoader):
     """Safe loader that reads tags it does not know (e.g. `!!python/name:`) as None."""
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def load_settings(config_file: Path, **overrides: Any) -> Settings:
     """Read and validate settings from `mkdocs.yml`; overrides win over the file."""
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=TolerantLoader) or {}
     except (OSError, yaml.YAMLError) as error:
         raise ConfigError(f"{config_file}: cannot read: {error}") from error
     if not isinstance(config, dict):
