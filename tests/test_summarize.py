@@ -97,10 +97,10 @@ def test_dangling_openers_are_recognised() -> None:
 def test_selection_skips_a_dangling_sentence_whose_antecedent_is_not_chosen() -> None:
     # Sentence 2 scores best, but leans on sentence 1, which scores worst.
     matrix = numpy.zeros((4, len(NAMES)))
-    matrix[:, NAMES.index("textrank")] = [0.8, 0.1, 1.0, 0.7]
+    matrix[:, NAMES.index("reduction_rank")] = [0.8, 0.1, 1.0, 0.7]
     stems = tuple(frozenset({f"w{i}"}) for i in range(4))
     features = SentenceFeatures(matrix=matrix, stems=stems, dangling=(False, False, True, False))
-    weights = Weights(features=tuple(1.0 if n == "textrank" else 0.0 for n in NAMES),
+    weights = Weights(features=tuple(1.0 if n == "reduction_rank" else 0.0 for n in NAMES),
                       redundancy=0.0, dangling=0.5)
     assert select(features, weights, 2) == (0, 3)
     assert select(features, Weights(weights.features, 0.0, 0.0), 2) == (0, 2)

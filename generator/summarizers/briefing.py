@@ -1,4 +1,4 @@
-"""The default summariser: sumy centrality plus news cues, picked greedily with MMR.
+"""The default summariser: tf-idf graph centrality plus news cues, picked greedily with MMR.
 
 Each sentence gets a weighted sum of the features in `features` (weights learned offline
 by `scripts/learn_summary_weights.py`, stored in `generator/data/summary_weights.json`).

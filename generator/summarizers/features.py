@@ -1,27 +1,35 @@
 """Numeric features of each candidate sentence for the default summariser.
 
-Centrality comes from sumy's own TextRank and LexRank; the rest are position, length,
-title overlap and the cues in `signals`. Every feature is scaled to about 0..1 so learned
-weights stay comparable. Nothing here may read files or depend on one data set's phrasing.
+Centrality comes from `centrality` (tf-idf graph and word-frequency scores, mostly as
+per-article ranks so that articles of any length and style are comparable); the rest are
+position, length, title overlap and the cues in `signals`. Every feature lies in about 0..1
+so learned weights stay comparable. Nothing here may read files or depend on one data
+set's phrasing.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
 
+from generator.summarizers.centrality import centrality, ranked, scaled
 from generator.summarizers.document import Candidates
-from generator.summarizers.signals import furniture, is_dangling, is_quote, quoted_share
+from generator.summarizers.signals import (
+    caption_label,
+    furniture,
+    is_dangling,
+    is_quote,
+    quoted_share,
+)
 from generator.summarizers.stock import stemmer, stop_words
 
 NAMES: tuple[str, ...] = (
-    "first", "lead", "relpos", "par_first", "length", "rel_length", "short", "overlong",
-    "textrank", "lexrank", "title", "quote", "quoted", "furniture",
+    "first", "lead", "relpos", "par_first", "length", "length_rank", "short", "overlong",
+    "reduction_rank", "degree_rank", "lexrank", "frequency", "lead_similarity",
+    "lead_similarity_rank", "first_similarity", "title", "quote", "quoted", "furniture",
+    "caption_label",
 )
 """Feature names, in the column order of `SentenceFeatures.matrix`."""
 _LONG = 40
@@ -49,25 +57,27 @@ def sentence_features(candidates: Candidates) -> SentenceFeatures:
     stop = stop_words(candidates.language)
     stem = stemmer(candidates.language)
     words = [candidates.tokenizer.to_words(t) for t in candidates.texts]
-    stems = tuple(
-        frozenset(stem(w.lower()) for w in ws if w.lower() not in stop) for ws in words
-    )
+    stems = tuple(tuple(stem(w.lower()) for w in ws if w.lower() not in stop) for ws in words)
     title = frozenset(
         stem(w.lower()) for w in candidates.tokenizer.to_words(candidates.title)
         if w.lower() not in stop
     )
+    texts = candidates.texts
     columns = {
         **_position(candidates),
         **_length([len(ws) for ws in words]),
-        **_centrality(candidates),
-        "title": [len(s & title) / len(title) if title else 0.0 for s in stems],
-        "quote": [float(is_quote(t)) for t in candidates.texts],
-        "quoted": [quoted_share(t) for t in candidates.texts],
-        "furniture": [furniture(t, len(ws)) for t, ws in zip(candidates.texts, words)],
+        **_centrality(stems),
+        "title": [len(set(s) & title) / len(title) if title else 0.0 for s in stems],
+        "quote": [float(is_quote(t)) for t in texts],
+        "quoted": [quoted_share(t) for t in texts],
+        "furniture": [furniture(t, len(ws)) for t, ws in zip(texts, words, strict=True)],
+        "caption_label": [caption_label(t) for t in texts],
     }
     matrix = numpy.array([columns[name] for name in NAMES], dtype=float).T
-    dangling = tuple(is_dangling(t, candidates.language) for t in candidates.texts)
-    return SentenceFeatures(matrix=matrix, stems=stems, dangling=dangling)
+    dangling = tuple(is_dangling(t, candidates.language) for t in texts)
+    return SentenceFeatures(
+        matrix=matrix, stems=tuple(frozenset(s) for s in stems), dangling=dangling
+    )
 
 
 def _position(candidates: Candidates) -> dict[str, list[float]]:
@@ -81,42 +91,25 @@ def _position(candidates: Candidates) -> dict[str, list[float]]:
     }
 
 
-def _length(counts: list[int]) -> dict[str, list[float]]:
-    """Absolute and relative sentence length, and a flag for very short ones."""
-    longest = max(counts, default=1) or 1
+def _length(counts: list[int]) -> dict[str, object]:
+    """Absolute length, its per-article rank, and flags for very short and overlong ones."""
     return {
         "length": [min(c, _LONG) / _LONG for c in counts],
-        "rel_length": [c / longest for c in counts],
+        "length_rank": ranked(numpy.array(counts, dtype=float)),
         "short": [1.0 if c < _SHORT else 0.0 for c in counts],
         "overlong": [min(max(c - _OVERLONG, 0) / _OVERLONG, 1.0) for c in counts],
     }
 
 
-def _centrality(candidates: Candidates) -> dict[str, list[float]]:
-    """sumy's TextRank and LexRank scores over the candidates, each scaled to max 1."""
-    stem = stemmer(candidates.language)
-    stop = stop_words(candidates.language)
-    textrank = TextRankSummarizer(stem)
-    textrank.stop_words = stop
-    ranks = textrank.rate_sentences(candidates.document)
-    tr = [float(ranks[s]) for s in candidates.sentences]
-    return {"textrank": _scaled(tr), "lexrank": _scaled(_lexrank(candidates, stem, stop))}
-
-
-def _lexrank(
-    candidates: Candidates, stem: Callable[[str], str], stop: frozenset[str]
-) -> list[float]:
-    """LexRank scores through sumy's own steps (it has no public rating method)."""
-    lexrank = LexRankSummarizer(stem)
-    lexrank.stop_words = stop
-    words = [lexrank._to_words_set(s) for s in candidates.sentences]
-    tf = lexrank._compute_tf(words)
-    idf = lexrank._compute_idf(words)
-    matrix = lexrank._create_matrix(words, lexrank.threshold, tf, idf)
-    return [float(x) for x in lexrank.power_method(matrix, lexrank.epsilon)]
-
-
-def _scaled(values: list[float]) -> list[float]:
-    """Values divided by their maximum (all zero stays zero)."""
-    top = max(values, default=0.0)
-    return [v / top if top > 0 else 0.0 for v in values]
+def _centrality(stems: tuple[tuple[str, ...], ...]) -> dict[str, object]:
+    """Graph centrality and frequency, as per-article ranks or scaled to a maximum of 1."""
+    scores = centrality(stems)
+    return {
+        "reduction_rank": ranked(scores.reduction),
+        "degree_rank": ranked(scores.degree),
+        "lexrank": scaled(scores.lexrank),
+        "frequency": scaled(scores.frequency),
+        "lead_similarity": scores.lead_similarity,
+        "lead_similarity_rank": ranked(scores.lead_similarity),
+        "first_similarity": scores.first_similarity,
+    }

@@ -33,6 +33,12 @@ _FURNITURE_WORDS = re.compile(
     re.I,
 )
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
+# A short capitalised label and a colon before a capitalised phrase ("Behind bars: The
+# suspects ..."): how photo captions read, and how they run into the text when a page's
+# captions are kept inline without their own full stop.
+_CAPTION_LABEL = re.compile(
+    r"(?:^|[\w,')]\s+)[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}:\s+(?=[A-Z‘'\"“])"
+)
 
 
 def is_dangling(text: str, language: str = "english") -> bool:
@@ -44,7 +50,7 @@ def is_dangling(text: str, language: str = "english") -> bool:
     if _SAID_OPENER.match(text):
         return True
     match = _FIRST_WORD.match(text)
-    return bool(match) and match.group(1).lower() in _DANGLING_ENGLISH
+    return match is not None and match.group(1).lower() in _DANGLING_ENGLISH
 
 
 def furniture(text: str, words: int) -> float:
@@ -62,6 +68,11 @@ def furniture(text: str, words: int) -> float:
     if words < 4:
         score += 0.3
     return min(score, 1.0)
+
+
+def caption_label(text: str) -> float:
+    """1 when the sentence holds a caption-style label ("Pictured: The ..."), else 0."""
+    return 1.0 if _CAPTION_LABEL.search(text) else 0.0
 
 
 def is_quote(text: str) -> bool:
