@@ -19,6 +19,8 @@ from generator.export import render_export, settings_data
 from generator.feeds import render_feeds
 from generator.front_matter import article_front_matter, story_front_matter
 from generator.models import Digest, Page, Story
+from generator.listings import ENTITY_KINDS
+from generator.render_lists import entity_index_pages, entity_pages, home_pages
 from generator.settings import Settings
 from generator.write import MARKER
 
@@ -42,18 +44,25 @@ def make_environment(templates: Path) -> jinja2.Environment:
 def render_pages(
     digests: tuple[Digest, ...], stories: tuple[Story, ...], settings: Settings, env: jinja2.Environment
 ) -> tuple[Page, ...]:
-    """Every page of the briefing: articles, stories, the home page and the tags page."""
+    """Every page of the briefing: articles, stories, listings, feeds and the data export."""
+
+    def make(path: str, front: dict[str, Any], template: str, context: dict[str, Any]) -> Page:
+        return _page(path, front, env, template, context)
+
     story_of = {source: story.slug for story in stories for source in story.articles}
     articles = {d.article.source: _article_view(d, story_of.get(d.article.source), settings) for d in digests}
     story_views = [_story_view(s, tuple(articles[a] for a in s.articles)) for s in stories]
-    pages = [_page(f"{settings.output_dir}/{v['slug']}.md", v["front_matter"], env, "article.md.j2", v) for v in articles.values()]
-    pages += [_page(f"{STORIES_DIR}/{v['slug']}.md", v["front_matter"], env, "story.md.j2", v) for v in story_views]
+    views = [*articles.values(), *story_views]
+    pages, entity_paths = entity_pages(views, settings.page_size, make)
+    for view in views:
+        view["chips"] = [
+            (name, Trusted("../" + entity_paths[(kind, name)])) for kind, _ in ENTITY_KINDS for name in view["entities"][kind]
+        ]
+    pages += [make(f"{settings.output_dir}/{v['slug']}.md", v["front_matter"], "article.md.j2", v) for v in articles.values()]
+    pages += [make(f"{STORIES_DIR}/{v['slug']}.md", v["front_matter"], "story.md.j2", v) for v in story_views]
     ranked = sorted(story_views, key=lambda v: (-len(v["members"]), v["story"].headline, v["slug"]))
-    singles = [v for v in articles.values() if v["story"] is None]
-    home = {"title": "Briefing", "description": "Stories and articles, summarised, with key figures and quotes."}
-    pages.append(_page("index.md", home, env, "index.md.j2", {"stories": ranked, "articles": singles}))
-    tags = {"title": "Tags", "description": "People, places and organisations in the briefing."}
-    pages.append(_page("tags.md", tags, env, "tags.md.j2", {}))
+    pages += home_pages(ranked + [v for v in articles.values() if v["story"] is None], settings.page_size, make)
+    pages += entity_index_pages(views, entity_paths, settings.page_size, make)
     pages += render_feeds(
         digests, stories, site_url=settings.site_url, site_name=settings.site_name,
         site_description=settings.site_description, article_dir=settings.output_dir, story_dir=STORIES_DIR,
@@ -67,6 +76,9 @@ def render_pages(
 def _article_view(digest: Digest, story: str | None, settings: Settings) -> dict[str, Any]:
     front = article_front_matter(digest, story)
     return {
+        "kind": "article",
+        "title": digest.article.title,
+        "entities": front["briefing"]["entities"],
         "slug": digest.slug,
         "link": Trusted(f"{settings.output_dir}/{digest.slug}.md"),
         "story": story,
@@ -77,6 +89,7 @@ def _article_view(digest: Digest, story: str | None, settings: Settings) -> dict
         "briefing": front["briefing"],
         "source": digest.article.source,
         "blocks": list(enumerate(digest.article.blocks)),
+        "search_full_text": settings.search_full_text,
         "original": _link_target(digest.article.url),
     }
 
@@ -91,7 +104,11 @@ def _link_target(url: str | None) -> Trusted | None:
 def _story_view(story: Story, members: tuple[dict[str, Any], ...]) -> dict[str, Any]:
     front = story_front_matter(story, tuple(m["digest"] for m in members))
     by_source = {m["source"]: m for m in members}
+    entities = {kind: list(dict.fromkeys(n for m in members for n in m["entities"][kind])) for kind in ("people", "places", "organisations")}
     return {
+        "kind": "story",
+        "title": story.headline,
+        "entities": entities,
         "slug": story.slug,
         "link": Trusted(f"{STORIES_DIR}/{story.slug}.md"),
         "story": story,

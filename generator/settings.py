@@ -52,6 +52,10 @@ class Settings:
     """Seeds larger than this are reported and never read."""
     story_threshold: float = 0.07
     """Least similarity (0 to 1) for two articles to be grouped into one story."""
+    page_size: int = 50
+    """Items per page of the home page and the entity pages; longer lists continue on further pages."""
+    search_full_text: bool = False
+    """Whether the search index holds the articles' full text (else summaries, figures, quotes, names)."""
     cache_dir: str = ".briefing-cache"
     """Folder (git-ignored) where analysed articles are kept by content hash; empty: no cache."""
 
@@ -152,5 +156,7 @@ def _check_ranges(settings: Settings) -> None:
         )
     if not 0 < settings.story_threshold <= 1:
         raise ConfigError(f"extra.briefing.story_threshold: expected 0 < threshold <= 1, got {settings.story_threshold}")
+    if settings.page_size < 1:
+        raise ConfigError(f"extra.briefing.page_size: expected a positive number, got {settings.page_size}")
     if settings.max_seed_bytes < 1:
         raise ConfigError(f"extra.briefing.max_seed_bytes: expected a positive size, got {settings.max_seed_bytes}")

@@ -45,7 +45,7 @@ def make_project(folder: Path, seeds: list[Path] | None = None) -> Path:
         ".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests", "*.egg-info", ".briefing-cache"
     )
     shutil.copytree(ROOT, project, ignore=ignore)
-    for generated in ("articles", "stories", "data", "index.md", "tags.md", "feed.xml", "feed.json", ".briefing-manifest.json"):
+    for generated in ("articles", "stories", "entities", "briefing", "data", "index.md", "tags.md", "feed.xml", "feed.json", ".briefing-manifest.json"):
         target = project / "docs" / generated
         shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
     if seeds is not None:

@@ -1,0 +1,91 @@
+"""The benchmark: its synthetic corpus is deterministic and news-like, and a small run reports every key."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import bench_corpus
+from generator.bench import format_bench_table, make_bench_project, run_benchmark
+from generator.pipeline import analyse_articles, clean_articles
+from generator.read import read_seeds
+
+RUN_KEYS = {
+    "articles", "generate_s_per_article", "generate_ratio_vs_sumy", "build_s",
+    "build_ratio_vs_bare_mkdocs", "incremental_s", "site_bytes_per_article",
+    "search_index_bytes_per_article", "peak_rss_mb",
+}
+
+
+def test_corpus_is_deterministic() -> None:
+    first = bench_corpus.make_corpus(12, seed=3)
+    assert first == bench_corpus.make_corpus(12, seed=3)
+    assert first != bench_corpus.make_corpus(12, seed=4)
+    assert len(first) == 12
+
+
+def test_corpus_is_written_byte_for_byte(tmp_path: Path) -> None:
+    one = bench_corpus.write_corpus(tmp_path / "one", 6, seed=1)
+    two = bench_corpus.write_corpus(tmp_path / "two", 6, seed=1)
+    assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two]
+
+
+def test_corpus_reads_like_news() -> None:
+    texts = list(bench_corpus.make_corpus(40, seed=0).values())
+    joined = "\n".join(texts)
+    assert "“" in joined and '"' in joined, "curly and straight quotes"
+    assert re.search(r"\bsaid\b", joined)
+    assert re.search(r"\d+(?:\.\d+)?%|\d+ per cent", joined)
+    assert re.search(r"£\d", joined)
+    months = "|".join(bench_corpus.MONTHS)
+    assert re.search(rf"\b\d{{1,2}} (?:{months}) 20\d\d\b", joined)
+    assert sum("All rights reserved" in t or "newsletter" in t for t in texts) > len(texts) // 3
+    words = [len(t.split()) for t in texts]
+    assert min(words) >= bench_corpus.MIN_WORDS and max(words) <= bench_corpus.MAX_WORDS + 200
+    assert bench_corpus.story_groups(40, seed=0), "several articles report one event"
+
+
+@pytest.fixture(scope="module")
+def small_digests(tmp_path_factory: pytest.TempPathFactory):
+    """The real pipeline's digests of a 12-article synthetic corpus."""
+    settings = make_bench_project(tmp_path_factory.mktemp("bench") / "project", 12, seed=0)
+    seeds, problems = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
+    assert not problems
+    articles, problems = clean_articles(seeds)
+    assert not problems and len(articles) == 12
+    digests, problems = analyse_articles(articles, settings)
+    assert not problems
+    return digests
+
+
+def test_pipeline_finds_quotes_figures_and_metadata(small_digests) -> None:
+    assert all(d.quotes for d in small_digests)
+    assert all(d.figures for d in small_digests)
+    assert any(q.speaker for d in small_digests for q in d.quotes)
+    assert any(d.article.published for d in small_digests)
+    assert any(d.article.removed for d in small_digests), "furniture is recognised and removed"
+
+
+def test_articles_on_one_event_form_stories(small_digests) -> None:
+    stories = pytest.importorskip("generator.stories")
+    if not hasattr(stories, "group_stories"):
+        pytest.skip("no story grouping yet")
+    grouped = stories.group_stories(small_digests)
+    assert grouped, "at least one story of two or more articles"
+    events = {name: i for i, group in enumerate(bench_corpus.story_groups(12, seed=0)) for name in group}
+    members = [[events.get(Path(source).name) for source in story.articles] for story in grouped]
+    assert any(len(m) > len(set(m)) and None not in m for m in members), "a story holds two reports of one event"
+
+
+def test_small_benchmark_reports_every_key(tmp_path: Path) -> None:
+    result = run_benchmark([5], workdir=tmp_path)
+    assert {"cpu_count", "python", "platform"} <= set(result["machine"])
+    (run,) = result["runs"]
+    assert RUN_KEYS <= set(run)
+    assert run["articles"] == 5
+    assert all(run[key] > 0 for key in RUN_KEYS)
+    assert (tmp_path / "articles-5" / "site" / "index.html").is_file()
+    table = format_bench_table(result)
+    assert table.count("\n| 5 |") == 1
