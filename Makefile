@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 EVAL_DATA ?= ../shared/eval
 ENGINE ?= mkdocs
 
-.PHONY: site serve test generate check eval gate golden clean
+.PHONY: site serve test generate check eval gate golden lint clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ eval: $(STAMP)
 	$(BIN)/python -m generator evaluate summary --data $(EVAL_DATA)/summaries_cnndm.jsonl
 	$(BIN)/python -m generator evaluate summary --data $(EVAL_DATA)/summaries_bbc.jsonl
 	$(BIN)/python -m generator evaluate quotes --data $(EVAL_DATA)/quotes_polnear.jsonl
+
+## lint: ruff (lint and format check) and mypy, pinned in requirements.txt
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests scripts
+	$(BIN)/ruff format --check generator tests scripts
+	$(BIN)/mypy generator
 
 ## gate: fail when a quality score falls below its floor in quality/floors.json
 gate: $(STAMP)

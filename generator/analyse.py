@@ -35,7 +35,10 @@ def digest_article(article: Article, slug: str, settings: Settings) -> Digest:
     notes: list[str] = []
     if language is None:
         summary: tuple[str, ...] = ()
-        notes.append(f"No summary: Briefing cannot summarise {NAMES.get(code, code)} text (sumy has no stemmer and stop words for it).")
+        notes.append(
+            f"No summary: Briefing cannot summarise {NAMES.get(code, code)} text "
+            "(sumy has no stemmer and stop words for it)."
+        )
     else:
         tokenizer = SentenceTokenizer(language)
         count = settings.summary_length(sum(len(tokenizer.to_sentences(p)) for p in article.paragraphs))
@@ -80,7 +83,9 @@ def _digest_or_problem(item: tuple[Article, str, Settings]) -> Digest | SeedProb
 
 def _progress(total: int) -> Any:
     """A progress bar on long runs in a terminal; silent otherwise."""
-    return tqdm(total=total, unit="article", desc="Analysing", disable=total < 50 or not sys.stderr.isatty(), leave=False)
+    return tqdm(
+        total=total, unit="article", desc="Analysing", disable=total < 50 or not sys.stderr.isatty(), leave=False
+    )
 
 
 def article_language(article: Article, settings: Settings) -> str:

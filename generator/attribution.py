@@ -62,15 +62,14 @@ def after_quote(text: str, plain: str, span: Span, sent_end: int) -> Attribution
     inverted = speakers.INVERTED_CUE.match(plain[at:sent_end])
     if inverted:
         end = min(sent_end, at + 160)
-        return Attribution(speakers.subject_after(text, at + inverted.end(), end), None,
-                           at + inverted.end())
+        return Attribution(speakers.subject_after(text, at + inverted.end(), end), None, at + inverted.end())
     cue = CUE.search(plain, at, min(sent_end, at + 200))
     if not cue:
         return None
     if cue.group().lower() == "according to":
         limit = min(sent_end, cue.end() + 120)
         return Attribution(speakers.subject_after(text, cue.end(), limit), None, cue.end())
-    if len(speakers.tokens(plain[at:cue.start()])) > 25 or cue.start() == at:
+    if len(speakers.tokens(plain[at : cue.start()])) > 25 or cue.start() == at:
         return None
     relayed = _relayed(text, at, cue, sent_end)
     if relayed:
@@ -110,17 +109,16 @@ def before_quote(text: str, plain: str, span: Span, sent_start: int) -> Attribut
 
 def according_after(text: str, plain: str, span: Span, sent_end: int) -> Attribution | None:
     """`..., according to X` later in the sentence."""
-    m = re.search(r"\baccording to\b", plain[span.end:sent_end], re.IGNORECASE)
+    m = re.search(r"\baccording to\b", plain[span.end : sent_end], re.IGNORECASE)
     if not m:
         return None
     start = span.end + m.end()
     return Attribution(speakers.subject_after(text, start, min(sent_end, start + 120)), None, start)
 
 
-def colon_paragraph(text: str, plain: str, span: Span, prev: tuple[int, int] | None
-                    ) -> Attribution | None:
+def colon_paragraph(text: str, plain: str, span: Span, prev: tuple[int, int] | None) -> Attribution | None:
     """`X said:` closing the paragraph before a paragraph that opens with the quote."""
-    if prev is None or text[span.para_start:span.start - 1].strip():
+    if prev is None or text[span.para_start : span.start - 1].strip():
         return None
     ps, pe = prev
     if not text[ps:pe].rstrip().endswith(":"):
@@ -148,8 +146,7 @@ def _next_sentence_end(plain: str, span: Span, sent_end: int) -> int:
     return after if short or plain[span.end - 1] in "?!" else sent_end
 
 
-def attribute(text: str, plain: str, span: Span, prev_par: tuple[int, int] | None
-              ) -> Attribution | None:
+def attribute(text: str, plain: str, span: Span, prev_par: tuple[int, int] | None) -> Attribution | None:
     """The best attribution of one quotation, or None for an unattributed one."""
     sent_start, _ = sentence_bounds(plain, span.para_start, span.para_end, span.start)
     _, sent_end = sentence_bounds(plain, span.para_start, span.para_end, span.end)

@@ -13,7 +13,7 @@ from generator import furniture as rules
 from generator.dates import is_only_date, parse_date
 from generator.errors import SeedError
 from generator.formats import parse_seed
-from generator.models import Article, Block, Seed
+from generator.models import Article, Block, BlockKind, Seed
 
 _SHORT_FURNITURE_WORDS = 40
 _SUBSTANTIVE_WORDS = 12
@@ -114,7 +114,9 @@ def _split_extracted(paragraphs: list[str]) -> tuple[list[int], list[int]]:
 
 
 def _cued(paragraph: str) -> bool:
-    return any(rule.search(paragraph) for rule in rules.ANYWHERE) or bool(rules.DATELINE.match(paragraph) and _short(paragraph, 15))
+    return any(rule.search(paragraph) for rule in rules.ANYWHERE) or bool(
+        rules.DATELINE.match(paragraph) and _short(paragraph, 15)
+    )
 
 
 def _short(paragraph: str, words: int = _SHORT_FURNITURE_WORDS) -> bool:
@@ -130,7 +132,9 @@ def _head_furniture(paragraphs: list[str], first: int) -> set[int]:
     removed = set()
     for i in range(first):
         text = paragraphs[i]
-        repeated = any(j != i and paragraphs[j].startswith(text) and len(paragraphs[j]) > len(text) for j in range(first))
+        repeated = any(
+            j != i and paragraphs[j].startswith(text) and len(paragraphs[j]) > len(text) for j in range(first)
+        )
         byline = rules.BYLINE.match(text) or (i > 0 and _is_name(text) and rules.BYLINE_MARKER.match(paragraphs[i - 1]))
         if repeated or byline or is_only_date(text):
             removed.add(i)
@@ -156,13 +160,18 @@ def _blocks(paragraphs: list[str], keep: list[int]) -> tuple[Block, ...]:
     for position, index in enumerate(keep):
         text = paragraphs[index]
         inside = 0 < position < len(keep) - 1
-        kind = "heading" if inside and _heading_shaped(text) else "paragraph"
+        kind: BlockKind = "heading" if inside and _heading_shaped(text) else "paragraph"
         blocks.append(Block(kind=kind, text=text))
     return tuple(blocks)
 
 
 def _heading_shaped(text: str) -> bool:
-    return len(text.split()) <= 14 and len(text) <= 100 and text[-1] not in rules.TERMINAL and (text[0].isupper() or text[0].isdigit())
+    return (
+        len(text.split()) <= 14
+        and len(text) <= 100
+        and text[-1] not in rules.TERMINAL
+        and (text[0].isupper() or text[0].isdigit())
+    )
 
 
 def _is_name(text: str) -> bool:

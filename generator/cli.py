@@ -39,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description="Briefing: news articles in seeds/ to a briefing site.")
+    parser = argparse.ArgumentParser(
+        prog="python -m generator", description="Briefing: news articles in seeds/ to a briefing site."
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, run, text in (
@@ -48,18 +50,34 @@ def _parser() -> argparse.ArgumentParser:
         ("check", _check, "read and analyse every seed and report problems; writes nothing"),
     ):
         command = commands.add_parser(name, help=text, description=text)
-        command.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config file (default: mkdocs.yml)")
+        command.add_argument(
+            "-f", "--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config file (default: mkdocs.yml)"
+        )
         command.add_argument("--strict", action="store_true", help="exit with code 1 when any seed has a problem")
-        command.add_argument("-j", "--jobs", type=int, default=0, help="worker processes for analysis (default: one per core)")
+        command.add_argument(
+            "-j", "--jobs", type=int, default=0, help="worker processes for analysis (default: one per core)"
+        )
         command.set_defaults(run=run)
         if name == "build":
-            command.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="site builder (default: mkdocs)")
-            command.add_argument("--site-dir", type=Path, help="output folder (default: site_dir of mkdocs.yml; site-zensical for zensical)")
+            command.add_argument(
+                "--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="site builder (default: mkdocs)"
+            )
+            command.add_argument(
+                "--site-dir",
+                type=Path,
+                help="output folder (default: site_dir of mkdocs.yml; site-zensical for zensical)",
+            )
     export = commands.add_parser("export", help="write the extracted data as JSON or CSV without building the site")
-    export.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config file (default: mkdocs.yml)")
-    export.add_argument("--format", choices=("csv", "json"), default="json", help="json (with its schema) or csv (default: json)")
+    export.add_argument(
+        "-f", "--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config file (default: mkdocs.yml)"
+    )
+    export.add_argument(
+        "--format", choices=("csv", "json"), default="json", help="json (with its schema) or csv (default: json)"
+    )
     export.add_argument("--out", type=Path, required=True, help="folder to write into")
-    export.add_argument("-j", "--jobs", type=int, default=0, help="worker processes for analysis (default: one per core)")
+    export.add_argument(
+        "-j", "--jobs", type=int, default=0, help="worker processes for analysis (default: one per core)"
+    )
     export.add_argument("--strict", action="store_true", help="exit with code 1 when any seed has a problem")
     export.set_defaults(run=_export)
     from generator.evaluate.cli import add_evaluate_command
@@ -109,7 +127,10 @@ def _export(args: argparse.Namespace) -> int:
     settings = _settings(args)
     briefing = pipeline.collect(settings)
     written = export_to_dir(briefing.digests, briefing.stories, args.format, args.out, settings_data(settings))
-    print(f"Exported {len(briefing.digests)} article(s) and {len(briefing.stories)} story(ies) as {args.format}: {len(written)} file(s) in {args.out}")
+    print(
+        f"Exported {len(briefing.digests)} article(s) and {len(briefing.stories)} story(ies) "
+        f"as {args.format}: {len(written)} file(s) in {args.out}"
+    )
     _print_problems(BuildReport(tuple(d.article.source for d in briefing.digests), briefing.problems))
     return EXIT_PROBLEMS if args.strict and briefing.problems else EXIT_OK
 

@@ -13,9 +13,18 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ),
         start=1,
     )
@@ -56,7 +65,7 @@ def is_only_date(text: str) -> bool:
 
 
 def _to_date(parts: dict[str, str | None]) -> date | None:
-    month = int(parts["month_num"]) if parts.get("month_num") else MONTHS[str(parts["month"]).lower()]
+    month = int(str(parts["month_num"])) if parts.get("month_num") else MONTHS[str(parts["month"]).lower()]
     day = int(parts.get("day_num") or parts["day"] or 0)
     try:
         return date(int(str(parts["year"])), month, day)

@@ -36,8 +36,12 @@ FIGURE_COLUMNS = ("article_slug", "article_title", "source", "publisher", "value
 
 
 def render_export(
-    digests: tuple[Digest, ...], stories: tuple[Story, ...] = (), *, settings: dict[str, Any],
-    article_dir: str = "articles", story_dir: str = "stories",
+    digests: tuple[Digest, ...],
+    stories: tuple[Story, ...] = (),
+    *,
+    settings: dict[str, Any],
+    article_dir: str = "articles",
+    story_dir: str = "stories",
 ) -> tuple[Page, ...]:
     """The JSON export as pages under `docs/data/`, the schema included, in path order.
 
@@ -48,8 +52,12 @@ def render_export(
 
 
 def json_files(
-    digests: tuple[Digest, ...], stories: tuple[Story, ...] = (), *, settings: dict[str, Any],
-    article_dir: str = "articles", story_dir: str = "stories",
+    digests: tuple[Digest, ...],
+    stories: tuple[Story, ...] = (),
+    *,
+    settings: dict[str, Any],
+    article_dir: str = "articles",
+    story_dir: str = "stories",
 ) -> dict[str, str]:
     """Path (relative to the data folder) to file text for the index, articles, stories and schema."""
     ordered = tuple(sorted(digests, key=lambda d: d.slug))
@@ -71,9 +79,7 @@ def export_rows_csv(digests: tuple[Digest, ...]) -> dict[str, str]:
     Cells are the text as extracted; a spreadsheet may read a cell starting with `=` as a formula.
     """
     ordered = sorted(digests, key=lambda d: d.slug)
-    quotes = [
-        (*_row_start(d), q.speaker or "", q.via or "", q.kind, q.text) for d in ordered for q in d.quotes
-    ]
+    quotes = [(*_row_start(d), q.speaker or "", q.via or "", q.kind, q.text) for d in ordered for q in d.quotes]
     figures = [(*_row_start(d), f.value, f.what, f.sentence) for d in ordered for f in d.figures]
     return {"quotes.csv": _csv(QUOTE_COLUMNS, quotes), "figures.csv": _csv(FIGURE_COLUMNS, figures)}
 
@@ -126,8 +132,13 @@ def _story_data(story: Story, by_source: dict[str, Digest]) -> dict[str, Any]:
 
 
 def _index(
-    digests: tuple[Digest, ...], stories: tuple[Story, ...], by_source: dict[str, Digest], story_of: dict[str, str],
-    settings: dict[str, Any], article_dir: str, story_dir: str,
+    digests: tuple[Digest, ...],
+    stories: tuple[Story, ...],
+    by_source: dict[str, Digest],
+    story_of: dict[str, str],
+    settings: dict[str, Any],
+    article_dir: str,
+    story_dir: str,
 ) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,

@@ -79,8 +79,14 @@ class FeedItem:
 
 
 def render_feeds(
-    digests: tuple[Digest, ...], stories: tuple[Story, ...] = (), *, site_url: str | None, site_name: str,
-    site_description: str = "", article_dir: str = "articles", story_dir: str = "stories",
+    digests: tuple[Digest, ...],
+    stories: tuple[Story, ...] = (),
+    *,
+    site_url: str | None,
+    site_name: str,
+    site_description: str = "",
+    article_dir: str = "articles",
+    story_dir: str = "stories",
 ) -> tuple[Page, ...]:
     """`feed.xml` and `feed.json`: every article and story, newest first."""
     items = feed_items(digests, stories, article_dir=article_dir, story_dir=story_dir)
@@ -92,7 +98,10 @@ def render_feeds(
 
 
 def feed_items(
-    digests: tuple[Digest, ...], stories: tuple[Story, ...] = (), *, article_dir: str = "articles",
+    digests: tuple[Digest, ...],
+    stories: tuple[Story, ...] = (),
+    *,
+    article_dir: str = "articles",
     story_dir: str = "stories",
 ) -> tuple[FeedItem, ...]:
     """Articles and stories as feed items, ordered by the module's date rule."""
@@ -133,19 +142,29 @@ def _source(digest: Digest, article_dir: str) -> FeedSource:
 def _article_item(digest: Digest, source: FeedSource, article_dir: str) -> FeedItem:
     article = digest.article
     return FeedItem(
-        "article", digest.slug, article.title, f"{article_dir}/{digest.slug}/", digest.summary,
-        _valid(article.published), (source,), digest.entities.all(),
+        "article",
+        digest.slug,
+        article.title,
+        f"{article_dir}/{digest.slug}/",
+        digest.summary,
+        _valid(article.published),
+        (source,),
+        digest.entities.all(),
     )
 
 
-def _story_item(
-    story: Story, by_source: dict[str, Digest], sources: dict[str, FeedSource], story_dir: str
-) -> FeedItem:
+def _story_item(story: Story, by_source: dict[str, Digest], sources: dict[str, FeedSource], story_dir: str) -> FeedItem:
     members = tuple(by_source[a] for a in story.articles if a in by_source)
     tags = tuple(dict.fromkeys(name for d in members for name in d.entities.all()))
     return FeedItem(
-        "story", story.slug, story.headline, f"{story_dir}/{story.slug}/", tuple(s.text for s in story.summary),
-        story_published(story, members), tuple(sources[d.article.source] for d in members), tags,
+        "story",
+        story.slug,
+        story.headline,
+        f"{story_dir}/{story.slug}/",
+        tuple(s.text for s in story.summary),
+        story_published(story, members),
+        tuple(sources[d.article.source] for d in members),
+        tags,
     )
 
 
@@ -180,7 +199,10 @@ def _json_feed(items: tuple[FeedItem, ...], site_url: str | None, name: str, des
 def _json_item(item: FeedItem, site_url: str | None) -> dict[str, Any]:
     link = site_link(item.path, site_url)
     entry: dict[str, Any] = {
-        "id": link, "url": link, "title": item.title, "summary": _description(item),
+        "id": link,
+        "url": link,
+        "title": item.title,
+        "summary": _description(item),
         "content_text": " ".join(item.summary) or item.title,
     }
     if item.kind == "article" and item.sources[0].url:
@@ -198,8 +220,12 @@ def _json_item(item: FeedItem, site_url: str | None) -> dict[str, Any]:
 
 def _json_source(source: FeedSource, site_url: str | None) -> dict[str, Any]:
     return {
-        "title": source.title, "source": source.source, "publisher": source.publisher, "author": source.author,
-        "url": source.url, "link": site_link(source.path, site_url),
+        "title": source.title,
+        "source": source.source,
+        "publisher": source.publisher,
+        "author": source.author,
+        "url": source.url,
+        "link": site_link(source.path, site_url),
     }
 
 
@@ -211,8 +237,11 @@ def _rss_feed(items: tuple[FeedItem, ...], site_url: str | None, name: str, desc
     _text(channel, "link", site_link("", site_url) or "./")
     _text(channel, "description", description)
     if site_url:
-        ET.SubElement(channel, f"{{{_ATOM}}}link", {"href": site_link(FEED_XML, site_url), "rel": "self",
-                                                   "type": "application/rss+xml"})
+        ET.SubElement(
+            channel,
+            f"{{{_ATOM}}}link",
+            {"href": site_link(FEED_XML, site_url), "rel": "self", "type": "application/rss+xml"},
+        )
     _text(channel, "generator", "Briefing")
     newest = next((i.published for i in items if i.published), None)
     if newest:

@@ -64,8 +64,8 @@ PUBLISHER_CUES = tuple(
     re.compile(p)
     for p in (
         r"(?i:copyright|©)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?i:by\s+)?(?P<name>(?:The\s+)?[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,4})",
-        r"(?i:subscription to|newsletter from|subscribe to|reporter for|journalist for|editor (?:at|of)|check)\s+(?P<name>(?:The\s+)?[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,4})",
-        r"(?P<name>(?:The\s+)?[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,4})\s+(?:is a (?:trusted|leading|independent)|website\b|app\b|newsletter\b)",
+        r"(?i:subscription to|newsletter from|subscribe to|reporter for|journalist for|editor (?:at|of)|check)\s+(?P<name>(?:The\s+)?[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,4})",  # noqa: E501 (a pattern reads best on one line)
+        r"(?P<name>(?:The\s+)?[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,4})\s+(?:is a (?:trusted|leading|independent)|website\b|app\b|newsletter\b)",  # noqa: E501 (a pattern reads best on one line)
     )
 )
 DOMAIN = re.compile(r"(?:@|www\.|https?://)(?P<host>[a-z0-9-]+)\.[a-z.]+", _I)

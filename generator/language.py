@@ -8,26 +8,43 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 from sumy.utils import get_stop_words
 
 SUMMARISABLE = {
-    "en": "english", "fr": "french", "de": "german", "es": "spanish", "it": "italian",
-    "pt": "portuguese", "cs": "czech", "pl": "polish", "el": "greek", "sv": "swedish",
-    "uk": "ukrainian", "ar": "arabic",
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "cs": "czech",
+    "pl": "polish",
+    "el": "greek",
+    "sv": "swedish",
+    "uk": "ukrainian",
+    "ar": "arabic",
 }
 """Language codes sumy has both a stemmer and stop words for, to sumy's language names."""
 
-NAMES = {**{code: name.capitalize() for code, name in SUMMARISABLE.items()},
-         "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "th": "Thai", "he": "Hebrew", "sk": "Slovak", "ru": "Russian"}
+NAMES = {
+    **{code: name.capitalize() for code, name in SUMMARISABLE.items()},
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "th": "Thai",
+    "he": "Hebrew",
+    "sk": "Slovak",
+    "ru": "Russian",
+}
 _STOP_LISTS = {**SUMMARISABLE, "sk": "slovak"}
 _SCRIPTS = (("HANGUL", "ko"), ("HIRAGANA", "ja"), ("KATAKANA", "ja"), ("CJK", "zh"), ("THAI", "th"), ("HEBREW", "he"))
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MIN_SHARE = 0.08
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stop_words(name: str) -> frozenset[str]:
     return frozenset(get_stop_words(name))
 

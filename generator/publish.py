@@ -49,7 +49,18 @@ def build_site(config_file: Path, site_dir: Path, source_date_epoch: int, engine
 def _command(engine: str, config_file: Path, staging: Path) -> list[str]:
     output = staging / "site"
     if engine == "mkdocs":
-        return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file), "-d", str(output)]
+        return [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(config_file),
+            "-d",
+            str(output),
+        ]
     # Zensical has no output option: it reads site_dir from a copy of the config beside the original.
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=TolerantLoader) or {}
     config["site_dir"] = str(output)

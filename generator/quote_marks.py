@@ -11,18 +11,53 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
-_DOUBLE = "\"“”„"
+_DOUBLE = '"“”„'
 _OPENING = "“„‘"
 _CLOSING = "”’"
 _BEFORE_OPEN = "([{—–-/:"
 _AFTER_CLOSE = ".,;:!?)]}—–-…"
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "st", "jr", "sr", "gen", "lt", "col", "no",
-    "vs", "inc", "co", "corp", "u.s", "u.k", "u.n", "prof", "capt", "sgt", "ft", "mt", "e.g",
-    "i.e", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "a.m", "p.m", "d.c",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gov",
+    "sen",
+    "rep",
+    "st",
+    "jr",
+    "sr",
+    "gen",
+    "lt",
+    "col",
+    "no",
+    "vs",
+    "inc",
+    "co",
+    "corp",
+    "u.s",
+    "u.k",
+    "u.n",
+    "prof",
+    "capt",
+    "sgt",
+    "ft",
+    "mt",
+    "e.g",
+    "i.e",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "a.m",
+    "p.m",
+    "d.c",
 }
 _SENTENCE_GAP = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
@@ -67,8 +102,7 @@ def _pair(par: str, marks: list[int], opens: str) -> tuple[list[tuple[int, int]]
     stack: list[tuple[int, bool]] = []
     for i in marks:
         straight = par[i] in "\"'"
-        role = _role(par, i) or ("open" if par[i] in opens else "close" if par[i] in _CLOSING
-                                 else None)
+        role = _role(par, i) or ("open" if par[i] in opens else "close" if par[i] in _CLOSING else None)
         if not stack:
             if role != "close" or i == len(par) - len(par.lstrip()):
                 stack.append((i, straight))
@@ -112,7 +146,7 @@ def find_spans(text: str) -> list[Span]:
     pars = paragraphs(text)
     for n, (ps, pe) in enumerate(pars):
         par = text[ps:pe]
-        next_par = text[pars[n + 1][0]:pars[n + 1][1]] if n + 1 < len(pars) else ""
+        next_par = text[pars[n + 1][0] : pars[n + 1][1]] if n + 1 < len(pars) else ""
         doubles, left = _pair(par, [i for i, c in enumerate(par) if c in _DOUBLE], "“„")
         left = _unclosed(par, left, next_par)
         taken = doubles + ([(left, len(par))] if left is not None else [])
@@ -142,7 +176,7 @@ def sentence_bounds(plain: str, ps: int, pe: int, pos: int) -> tuple[int, int]:
     gaps = _sentence_gaps(plain, ps, pe)
     index = bisect.bisect_right(gaps, (pos, pos))
     start = ps
-    for gap_start, gap_end in gaps[max(0, index - 2) : index + 1]:
+    for _, gap_end in gaps[max(0, index - 2) : index + 1]:
         if gap_end <= pos:
             start = gap_end
     after = next((g for g, _ in itertools.islice(gaps, max(0, index - 1), index + 1) if g >= pos), pe)
@@ -154,8 +188,8 @@ def _sentence_gaps(plain: str, ps: int, pe: int) -> list[tuple[int, int]]:
     """Every sentence break of plain[ps:pe], once per paragraph (callers ask per sentence)."""
     gaps = []
     for m in _SENTENCE_GAP.finditer(plain, ps, pe):
-        word = plain[max(ps, m.start() - 6):m.start()].split()
-        last = word[-1].rstrip(".!?\"”’)").lower() if word else ""
+        word = plain[max(ps, m.start() - 6) : m.start()].split()
+        last = word[-1].rstrip('.!?"”’)').lower() if word else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
         gaps.append((m.start(), m.end()))

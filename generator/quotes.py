@@ -15,16 +15,16 @@ from generator.models import Article, Quote, QuoteKind
 from generator.quote_marks import Span, find_spans, masked, paragraphs, sentence_bounds
 from generator.speakers import Mention
 
-_FULL_LEAD = ":.!?;—–(\"”’"
+_FULL_LEAD = ':.!?;—–("”’'
 _LOOKBACK_SENTENCES = 12
 
 
 def _kind(text: str, span: Span) -> QuoteKind:
     """'full' when the quote starts a sentence of speech, 'fragment' inside the writer's own."""
-    quoted = text[span.start:span.end].lstrip("…. ")
+    quoted = text[span.start : span.end].lstrip("…. ")
     if not quoted[:1].isupper() and not quoted[:1].isdigit():
         return "fragment"
-    before = text[span.para_start:span.start - 1].rstrip()
+    before = text[span.para_start : span.start - 1].rstrip()
     if not before or before[-1] in _FULL_LEAD:
         return "full"
     if before[-1] == "," and speakers.CUE.search(before[-40:]):
@@ -93,13 +93,18 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
         if found is None and previous and _continues(text, previous[0], span, pars):
             found = previous[1]
         mention = found.mention if found else None
-        quotes.append(Quote(
-            text=text[span.start:span.end], speaker=_speaker(mention, candidates),
-            via=found.via if found else None, kind=_kind(text, span),
-            start=span.start, end=span.end,
-            speaker_start=mention.start if mention else -1,
-            speaker_end=mention.end if mention else -1,
-        ))
+        quotes.append(
+            Quote(
+                text=text[span.start : span.end],
+                speaker=_speaker(mention, candidates),
+                via=found.via if found else None,
+                kind=_kind(text, span),
+                start=span.start,
+                end=span.end,
+                speaker_start=mention.start if mention else -1,
+                speaker_end=mention.end if mention else -1,
+            )
+        )
         if found:
             previous = (span, found)
         if mention and mention.name:
@@ -112,7 +117,7 @@ def _continues(text: str, prev: Span, span: Span, pars: list[tuple[int, int]]) -
     if prev.para_start == span.para_start:
         return _kind(text, span) == "full"
     idx = pars.index((span.para_start, span.para_end))
-    opens_par = not text[span.para_start:span.start - 1].strip()
+    opens_par = not text[span.para_start : span.start - 1].strip()
     return prev.continued and idx > 0 and pars[idx - 1][0] == prev.para_start and opens_par
 
 
@@ -132,10 +137,8 @@ def reported_span(text: str, quote: Quote) -> tuple[int, int]:
         start = quote.speaker_end
     elif quote.end < quote.speaker_start < end:
         end = quote.speaker_start
-    cue = None
-    for cue in speakers.CUE.finditer(plain, start, quote.start):
-        pass
-    start = cue.end() if cue else start
+    cues = list(speakers.CUE.finditer(plain, start, quote.start))
+    start = cues[-1].end() if cues else start
     that = re.match(r"\s*(?:that\b)?\s*", plain[start:])
     return start + (that.end() if that else 0), end
 

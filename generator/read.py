@@ -10,10 +10,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-import zlib
 import os
 import stat
 import unicodedata
+import zlib
 from pathlib import Path
 
 from charset_normalizer import from_bytes

@@ -8,8 +8,8 @@ Never reads or writes files itself: the Jinja environment is passed in.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote, urlsplit
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import jinja2
 import yaml
@@ -18,8 +18,8 @@ from generator.escape import Trusted, escape_markdown
 from generator.export import render_export, settings_data
 from generator.feeds import render_feeds
 from generator.front_matter import article_front_matter, story_front_matter
-from generator.models import Digest, Page, Story
 from generator.listings import ENTITY_KINDS
+from generator.models import Digest, Page, Story
 from generator.render_lists import entity_index_pages, entity_pages, home_pages
 from generator.settings import Settings
 from generator.write import MARKER
@@ -56,16 +56,25 @@ def render_pages(
     pages, entity_paths = entity_pages(views, settings.page_size, make)
     for view in views:
         view["chips"] = [
-            (name, Trusted("../" + entity_paths[(kind, name)])) for kind, _ in ENTITY_KINDS for name in view["entities"][kind]
+            (name, Trusted("../" + entity_paths[(kind, name)]))
+            for kind, _ in ENTITY_KINDS
+            for name in view["entities"][kind]
         ]
-    pages += [make(f"{settings.output_dir}/{v['slug']}.md", v["front_matter"], "article.md.j2", v) for v in articles.values()]
+    pages += [
+        make(f"{settings.output_dir}/{v['slug']}.md", v["front_matter"], "article.md.j2", v) for v in articles.values()
+    ]
     pages += [make(f"{STORIES_DIR}/{v['slug']}.md", v["front_matter"], "story.md.j2", v) for v in story_views]
     ranked = sorted(story_views, key=lambda v: (-len(v["members"]), v["story"].headline, v["slug"]))
     pages += home_pages(ranked + [v for v in articles.values() if v["story"] is None], settings.page_size, make)
     pages += entity_index_pages(views, entity_paths, settings.page_size, make)
     pages += render_feeds(
-        digests, stories, site_url=settings.site_url, site_name=settings.site_name,
-        site_description=settings.site_description, article_dir=settings.output_dir, story_dir=STORIES_DIR,
+        digests,
+        stories,
+        site_url=settings.site_url,
+        site_name=settings.site_name,
+        site_description=settings.site_description,
+        article_dir=settings.output_dir,
+        story_dir=STORIES_DIR,
     )
     pages += render_export(
         digests, stories, settings=settings_data(settings), article_dir=settings.output_dir, story_dir=STORIES_DIR
@@ -104,7 +113,10 @@ def _link_target(url: str | None) -> Trusted | None:
 def _story_view(story: Story, members: tuple[dict[str, Any], ...]) -> dict[str, Any]:
     front = story_front_matter(story, tuple(m["digest"] for m in members))
     by_source = {m["source"]: m for m in members}
-    entities = {kind: list(dict.fromkeys(n for m in members for n in m["entities"][kind])) for kind in ("people", "places", "organisations")}
+    entities = {
+        kind: list(dict.fromkeys(n for m in members for n in m["entities"][kind]))
+        for kind in ("people", "places", "organisations")
+    }
     return {
         "kind": "story",
         "title": story.headline,

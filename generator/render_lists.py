@@ -30,7 +30,9 @@ def home_pages(items: Sequence[dict[str, Any]], size: int, make: PageMaker) -> l
     return pages
 
 
-def entity_pages(views: Sequence[dict[str, Any]], size: int, make: PageMaker) -> tuple[list[Page], dict[tuple[str, str], str]]:
+def entity_pages(
+    views: Sequence[dict[str, Any]], size: int, make: PageMaker
+) -> tuple[list[Page], dict[tuple[str, str], str]]:
     """One paginated page per person, place and organisation; and each entity's page-1 path."""
     members = entity_members(views)
     slugs = unique_entity_names(members)
@@ -39,7 +41,10 @@ def entity_pages(views: Sequence[dict[str, Any]], size: int, make: PageMaker) ->
     for (kind, name), items in sorted(members.items()):
         first = paths[(kind, name)]
         for listing in paginate(first, first[:-3] + "-page-{n}.md", items, size):
-            front = {"title": html.escape(name), "description": f"Stories and articles that mention {html.escape(name)}."}
+            front = {
+                "title": html.escape(name),
+                "description": f"Stories and articles that mention {html.escape(name)}.",
+            }
             context = {**_context(listing), "name": name, "kind": _SINGULAR[kind], "count": len(items)}
             pages.append(make(listing.path, front, "entity.md.j2", context))
     return pages, paths
@@ -54,15 +59,29 @@ def entity_index_pages(
     for (kind, name), count in sorted(counts.items(), key=lambda kv: (kv[0][1].casefold(), kv[0][0])):
         letters.setdefault(initial(name), []).append(_entry(kind, name, count, paths))
     letter_paths = {letter: f"entities/index-{'other' if letter == '#' else letter}.md" for letter in letters}
-    top = [_entry(k, n, c, paths) for (k, n), c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][0]))[:_TOP_ENTITIES]]
+    top = [
+        _entry(k, n, c, paths)
+        for (k, n), c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][0]))[:_TOP_ENTITIES]
+    ]
     front = {"title": "Tags", "description": "People, places and organisations in the briefing."}
-    index = {"top": top, "letters": [(letter, Trusted(letter_paths[letter]), len(letters[letter])) for letter in sorted(letters)], "up": Trusted("")}
+    index = {
+        "top": top,
+        "letters": [(letter, Trusted(letter_paths[letter]), len(letters[letter])) for letter in sorted(letters)],
+        "up": Trusted(""),
+    }
     pages = [make("tags.md", front, "tags.md.j2", index)]
     for letter, entries in sorted(letters.items()):
         first = letter_paths[letter]
         for listing in paginate(first, first[:-3] + "-page-{n}.md", entries, size * 4):
             title = f"Names: {letter.upper()}" + ("" if listing.number == 1 else f", page {listing.number}")
-            pages.append(make(listing.path, {"title": title, "description": title}, "entity_index.md.j2", {**_context(listing), "letter": letter.upper()}))
+            pages.append(
+                make(
+                    listing.path,
+                    {"title": title, "description": title},
+                    "entity_index.md.j2",
+                    {**_context(listing), "letter": letter.upper()},
+                )
+            )
     return pages
 
 
@@ -75,4 +94,3 @@ def _context(listing: Listing) -> dict[str, Any]:
     up = Trusted("../" * listing.path.count("/"))
     pages = [(n, Trusted(up + path)) for n, path in enumerate(listing.pages, start=1)]
     return {"items": listing.items, "up": up, "number": listing.number, "pages": pages if len(pages) > 1 else []}
-

@@ -126,16 +126,12 @@ def _validate(raw: dict[str, Any]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in known:
-            raise ConfigError(
-                f"extra.briefing.{key}: unknown setting; known settings: {', '.join(sorted(known))}"
-            )
+            raise ConfigError(f"extra.briefing.{key}: unknown setting; known settings: {', '.join(sorted(known))}")
         expected = type(known[key].default)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if type(value) is not expected:
-            raise ConfigError(
-                f"extra.briefing.{key}: expected {expected.__name__}, got {value!r}"
-            )
+            raise ConfigError(f"extra.briefing.{key}: expected {expected.__name__}, got {value!r}")
         values[key] = value
     return values
 
@@ -155,7 +151,9 @@ def _check_ranges(settings: Settings) -> None:
             f"extra.briefing.summarizer: expected one of {', '.join(SUMMARIZERS)}, got {settings.summarizer!r}"
         )
     if not 0 < settings.story_threshold <= 1:
-        raise ConfigError(f"extra.briefing.story_threshold: expected 0 < threshold <= 1, got {settings.story_threshold}")
+        raise ConfigError(
+            f"extra.briefing.story_threshold: expected 0 < threshold <= 1, got {settings.story_threshold}"
+        )
     if settings.page_size < 1:
         raise ConfigError(f"extra.briefing.page_size: expected a positive number, got {settings.page_size}")
     if settings.max_seed_bytes < 1:

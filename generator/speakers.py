@@ -13,20 +13,113 @@ from dataclasses import dataclass
 # Speech and stance verbs that introduce or frame a quotation. Irregular forms in full;
 # regular verbs are inflected by `_forms` (past, third person, -ing; no bare noun-like base).
 IRREGULAR_CUES = (
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes",
-    "wrote", "writing", "speak", "speaks", "spoke", "speaking", "find", "found", "finds",
-    "add", "warn", "call", "ask", "insist", "explain", "admit", "deny", "denies", "denied",
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "write",
+    "writes",
+    "wrote",
+    "writing",
+    "speak",
+    "speaks",
+    "spoke",
+    "speaking",
+    "find",
+    "found",
+    "finds",
+    "add",
+    "warn",
+    "call",
+    "ask",
+    "insist",
+    "explain",
+    "admit",
+    "deny",
+    "denies",
+    "denied",
 )
 REGULAR_CUES = (
-    "add", "warn", "claim", "call", "describe", "tweet", "ask", "state", "declare", "insist",
-    "argue", "note", "explain", "continue", "reply", "respond", "acknowledge", "admit",
-    "announce", "assert", "suggest", "recall", "report", "urge", "accuse", "praise", "blast",
-    "dismiss", "label", "dub", "cite", "complain", "predict", "promise", "vow", "boast",
-    "joke", "concede", "confirm", "stress", "emphasize", "emphasise", "observe", "remark",
-    "testify", "mock", "slam", "criticize", "criticise", "laud", "liken", "compare", "brand",
-    "tout", "wonder", "question", "conclude", "pledge", "threaten", "demand", "quote",
-    "reject", "hail", "condemn", "lament", "encourage", "post", "maintain", "dispute",
-    "comment", "reveal", "allege", "contend", "counter", "mention", "thank",
+    "add",
+    "warn",
+    "claim",
+    "call",
+    "describe",
+    "tweet",
+    "ask",
+    "state",
+    "declare",
+    "insist",
+    "argue",
+    "note",
+    "explain",
+    "continue",
+    "reply",
+    "respond",
+    "acknowledge",
+    "admit",
+    "announce",
+    "assert",
+    "suggest",
+    "recall",
+    "report",
+    "urge",
+    "accuse",
+    "praise",
+    "blast",
+    "dismiss",
+    "label",
+    "dub",
+    "cite",
+    "complain",
+    "predict",
+    "promise",
+    "vow",
+    "boast",
+    "joke",
+    "concede",
+    "confirm",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "observe",
+    "remark",
+    "testify",
+    "mock",
+    "slam",
+    "criticize",
+    "criticise",
+    "laud",
+    "liken",
+    "compare",
+    "brand",
+    "tout",
+    "wonder",
+    "question",
+    "conclude",
+    "pledge",
+    "threaten",
+    "demand",
+    "quote",
+    "reject",
+    "hail",
+    "condemn",
+    "lament",
+    "encourage",
+    "post",
+    "maintain",
+    "dispute",
+    "comment",
+    "reveal",
+    "allege",
+    "contend",
+    "counter",
+    "mention",
+    "thank",
 )
 
 
@@ -54,48 +147,254 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "you"}
 PERSON_PRONOUNS = {"he", "she", "who"}
 # Words between a subject and its cue verb: auxiliaries and adverbs.
 SKIPPABLE = {
-    "has", "had", "have", "was", "were", "is", "are", "also", "then", "later", "once",
-    "would", "will", "did", "does", "do", "again", "further", "earlier", "last", "week",
-    "not", "never", "just", "already", "been", "first", "still", "even", "previously",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "also",
+    "then",
+    "later",
+    "once",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "again",
+    "further",
+    "earlier",
+    "last",
+    "week",
+    "not",
+    "never",
+    "just",
+    "already",
+    "been",
+    "first",
+    "still",
+    "even",
+    "previously",
 }
 # Role words: a noun phrase ending in one names a job, not a person.
 TITLE_WORDS = {
-    "minister", "president", "spokesman", "spokeswoman", "spokesperson", "ambassador",
-    "secretary", "director", "chairman", "chairwoman", "chair", "governor", "senator",
-    "representative", "adviser", "advisor", "official", "officials", "leader", "chief",
-    "nominee", "candidate", "head", "mayor", "general", "commander", "envoy", "aide",
-    "lawyer", "attorney", "analyst", "professor", "judge", "premier", "king", "queen",
-    "prince", "host", "founder", "ceo", "executive", "manager", "member", "speaker",
-    "deputy", "prosecutor", "correspondent", "editor", "reporter", "expert", "police",
-    "engineer", "economist", "scientist", "doctor", "researcher", "teacher", "activist",
-    "historian", "author", "coach", "officer", "inspector", "pastor", "bishop",
-    "gov.", "sen.", "rep.", "gen.", "lt.", "col.", "capt.", "sgt.", "prof.", "pres.",
+    "minister",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "secretary",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "governor",
+    "senator",
+    "representative",
+    "adviser",
+    "advisor",
+    "official",
+    "officials",
+    "leader",
+    "chief",
+    "nominee",
+    "candidate",
+    "head",
+    "mayor",
+    "general",
+    "commander",
+    "envoy",
+    "aide",
+    "lawyer",
+    "attorney",
+    "analyst",
+    "professor",
+    "judge",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "host",
+    "founder",
+    "ceo",
+    "executive",
+    "manager",
+    "member",
+    "speaker",
+    "deputy",
+    "prosecutor",
+    "correspondent",
+    "editor",
+    "reporter",
+    "expert",
+    "police",
+    "engineer",
+    "economist",
+    "scientist",
+    "doctor",
+    "researcher",
+    "teacher",
+    "activist",
+    "historian",
+    "author",
+    "coach",
+    "officer",
+    "inspector",
+    "pastor",
+    "bishop",
+    "gov.",
+    "sen.",
+    "rep.",
+    "gen.",
+    "lt.",
+    "col.",
+    "capt.",
+    "sgt.",
+    "prof.",
+    "pres.",
 }
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord"}
 # Heads of names that denote an organisation or a place, not a person.
 BODY_HEADS = {
-    "ministry", "house", "council", "kremlin", "times", "agency", "department", "committee",
-    "party", "office", "service", "news", "post", "government", "court", "commission",
-    "campaign", "administration", "university", "bank", "police", "army", "force", "forces",
-    "korea", "states", "kingdom", "union", "republic", "nations", "america", "africa",
-    "europe", "asia", "east", "west", "city", "county", "province", "coast", "journal",
-    "network", "group", "institute", "association", "organisation", "organization",
-    "company", "corporation", "inc", "board", "senate", "congress", "parliament", "fbi",
+    "ministry",
+    "house",
+    "council",
+    "kremlin",
+    "times",
+    "agency",
+    "department",
+    "committee",
+    "party",
+    "office",
+    "service",
+    "news",
+    "post",
+    "government",
+    "court",
+    "commission",
+    "campaign",
+    "administration",
+    "university",
+    "bank",
+    "police",
+    "army",
+    "force",
+    "forces",
+    "korea",
+    "states",
+    "kingdom",
+    "union",
+    "republic",
+    "nations",
+    "america",
+    "africa",
+    "europe",
+    "asia",
+    "east",
+    "west",
+    "city",
+    "county",
+    "province",
+    "coast",
+    "journal",
+    "network",
+    "group",
+    "institute",
+    "association",
+    "organisation",
+    "organization",
+    "company",
+    "corporation",
+    "inc",
+    "board",
+    "senate",
+    "congress",
+    "parliament",
+    "fbi",
 }
 MEDIA_WORDS = ("news agency", "agency", "newspaper", "daily", "radio", "television", "broadcaster")
 # Words that open an introductory phrase rather than a subject.
 INTRO_WORDS = {
-    "on", "in", "at", "during", "after", "before", "when", "while", "although", "though",
-    "but", "and", "so", "however", "meanwhile", "last", "earlier", "later", "since", "as",
-    "for", "with", "from", "by", "if", "because", "yet", "still", "then", "according",
-    "to", "of", "about", "over", "under", "following", "despite", "instead", "that",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "although",
+    "though",
+    "but",
+    "and",
+    "so",
+    "however",
+    "meanwhile",
+    "last",
+    "earlier",
+    "later",
+    "since",
+    "as",
+    "for",
+    "with",
+    "from",
+    "by",
+    "if",
+    "because",
+    "yet",
+    "still",
+    "then",
+    "according",
+    "to",
+    "of",
+    "about",
+    "over",
+    "under",
+    "following",
+    "despite",
+    "instead",
+    "that",
 }
 PREPOSITIONS = {
-    "of", "at", "to", "for", "from", "in", "with", "on", "by", "about", "during", "after",
-    "before", "under", "over", "against", "into", "than", "like", "as",
+    "of",
+    "at",
+    "to",
+    "for",
+    "from",
+    "in",
+    "with",
+    "on",
+    "by",
+    "about",
+    "during",
+    "after",
+    "before",
+    "under",
+    "over",
+    "against",
+    "into",
+    "than",
+    "like",
+    "as",
 }
 COLLECTIVES = {"sources", "source", "officials", "critics", "witnesses", "residents", "analysts"}
-ADVERB_LIKE = {"in", "a", "statement", "interview", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+ADVERB_LIKE = {
+    "in",
+    "a",
+    "statement",
+    "interview",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these"}
 _TOKEN = re.compile(r"[\w’'.\-&]+")
 _CAPITAL = re.compile(r"^[A-Z][\w’'.\-&]*$")
@@ -146,7 +445,7 @@ def _strip_titles(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]
             last_title = i
     if last_title >= 0 and run[last_title + 1][2].lower() == "of":
         return run
-    return run[last_title + 1:]
+    return run[last_title + 1 :]
 
 
 def _segment_name(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
@@ -186,28 +485,32 @@ def _segments(text: str, start: int, end: int) -> list[list[tuple[int, int, str]
     parts: list[list[tuple[int, int, str]]] = []
     last = 0
     for m in re.finditer(r"[,;—–]|\s-\s", region):
-        parts.append(tokens(region[last:m.start()], start + last))
+        parts.append(tokens(region[last : m.start()], start + last))
         last = m.end()
     parts.append(tokens(region[last:], start + last))
     return [p for p in parts if p]
 
 
-def _mention(text: str, toks: list[tuple[int, int, str]], name: str | None,
-             pronoun: bool = False, person: bool = False) -> Mention:
+def _mention(
+    text: str, toks: list[tuple[int, int, str]], name: str | None, pronoun: bool = False, person: bool = False
+) -> Mention:
     """A Mention covering the given tokens."""
-    return Mention(toks[0][0], toks[-1][1], text[toks[0][0]:toks[-1][1]], name, pronoun, person)
+    return Mention(toks[0][0], toks[-1][1], text[toks[0][0] : toks[-1][1]], name, pronoun, person)
 
 
-def _named(text: str, seg: list[tuple[int, int, str]], others: list[list[tuple[int, int, str]]]
-           ) -> Mention | None:
+def _named(text: str, seg: list[tuple[int, int, str]], others: list[list[tuple[int, int, str]]]) -> Mention | None:
     """The named mention a segment gives, if any; titles in other segments mark a person."""
     run = _segment_name(seg)
     if run is None:
         return None
-    name = text[run[0][0]:run[-1][1]].rstrip(",.")
+    name = text[run[0][0] : run[-1][1]].rstrip(",.")
     had_title = len(run) < len(seg) or len(others) > 1
-    return _mention(text, run, name, person=_person_like(run, had_title and any(
-        t[2].lower() in TITLE_WORDS for s in others for t in s)))
+    return _mention(
+        text,
+        run,
+        name,
+        person=_person_like(run, had_title and any(t[2].lower() in TITLE_WORDS for s in others for t in s)),
+    )
 
 
 def _nominal(text: str, seg: list[tuple[int, int, str]]) -> Mention | None:
@@ -215,8 +518,11 @@ def _nominal(text: str, seg: list[tuple[int, int, str]]) -> Mention | None:
     if not seg or len(seg) > 6 or seg[0][2].lower() in INTRO_WORDS | PREPOSITIONS:
         return None
     first = seg[0][2]
-    if first.lower() in DETERMINERS or _is_capital(first) or (
-            len(seg) == 1 and seg[0][2].lower() in TITLE_WORDS | COLLECTIVES):
+    if (
+        first.lower() in DETERMINERS
+        or _is_capital(first)
+        or (len(seg) == 1 and seg[0][2].lower() in TITLE_WORDS | COLLECTIVES)
+    ):
         return _mention(text, seg, None)
     return None
 
@@ -226,8 +532,7 @@ def subject_before(text: str, start: int, end: int) -> Mention | None:
     segs = _segments(text, start, end)
     while segs:
         word = segs[-1][-1][2]
-        if word.lower() not in SKIPPABLE | ADVERB_LIKE and not (
-                word.endswith("ly") and word.islower()):
+        if word.lower() not in SKIPPABLE | ADVERB_LIKE and not (word.endswith("ly") and word.islower()):
             break
         segs[-1] = segs[-1][:-1]
         if not segs[-1]:
@@ -244,7 +549,7 @@ def subject_before(text: str, start: int, end: int) -> Mention | None:
     tail = last
     for i, tok in enumerate(last):
         if tok[2].lower() in PREPOSITIONS | {"and", "but", "or"}:
-            tail = last[i + 1:]
+            tail = last[i + 1 :]
     return _nominal(text, tail)
 
 
@@ -269,8 +574,11 @@ def leading_subject(text: str, start: int, end: int) -> Mention | None:
         for i, tok in enumerate(seg):
             word = tok[2]
             nxt = seg[i + 1][2] if i + 1 < len(seg) else ""
-            if (_is_capital(word) or word.lower() in DETERMINERS | TITLE_WORDS
-                    or (nxt and (_is_capital(nxt) or nxt.lower() in TITLE_WORDS))):
+            if (
+                _is_capital(word)
+                or word.lower() in DETERMINERS | TITLE_WORDS
+                or (nxt and (_is_capital(nxt) or nxt.lower() in TITLE_WORDS))
+            ):
                 toks.append(tok)
             else:
                 break

@@ -10,7 +10,7 @@ or put a sentence under a source that did not write it.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from generator.models import Digest, Story, StoryQuote, StorySentence
 from generator.slugs import slugify
@@ -27,9 +27,11 @@ event data (see `python -m generator.evaluate.stories`)."""
 _SLUG_WORDS = 8
 
 
-
 def group_stories(
-    digests: tuple[Digest, ...], *, threshold: float = DEFAULT_THRESHOLD, language: str = "english",
+    digests: tuple[Digest, ...],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    language: str = "english",
     summary_sentences: int = SUMMARY_SENTENCES,
 ) -> tuple[Story, ...]:
     """Stories of two or more articles each, in order of their first source; slugs unique."""
@@ -46,7 +48,9 @@ def group_stories(
     return tuple(stories)
 
 
-def story_units(members: Sequence[Digest], language: str = "english") -> tuple[tuple[Unit, ...], list[dict[str, float]], dict[str, float]]:
+def story_units(
+    members: Sequence[Digest], language: str = "english"
+) -> tuple[tuple[Unit, ...], list[dict[str, float]], dict[str, float]]:
     """Every body sentence of the members, their TF-IDF vectors and the IDF they share."""
     units = tuple(u for d in members for u in article_units(d.article, language))
     idf = inverse_frequencies(u.stems for u in units)
@@ -95,9 +99,7 @@ def _headline(members: Sequence[Digest], language: str) -> str:
 
 def _quotes(members: Sequence[Digest]) -> tuple[StoryQuote, ...]:
     """Every member's quotes with speaker and source, in source then text order."""
-    return tuple(
-        StoryQuote(q.text, q.speaker, q.via, q.kind, d.article.source) for d in members for q in d.quotes
-    )
+    return tuple(StoryQuote(q.text, q.speaker, q.via, q.kind, d.article.source) for d in members for q in d.quotes)
 
 
 def _slug(headline: str) -> str:

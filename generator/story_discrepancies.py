@@ -9,7 +9,7 @@ kinds (a date with a count), nor call rounding ("about 20" against "20") a discr
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from generator.models import Digest, Discrepancy, Figure
 from generator.story_text import Unit, content_stems
@@ -19,7 +19,8 @@ SAME_WHAT = 0.5
 ALIGNED_WHAT = 0.2
 """Least overlap for figures whose sentences state the same fact."""
 _NUMBER_WORDS = {
-    w: n for n, w in enumerate(
+    w: n
+    for n, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
@@ -28,19 +29,24 @@ _ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+")
 
 
+def _group(fact_of: dict[tuple[str, str], int], key: tuple[str, str] | None) -> int | None:
+    return fact_of.get(key) if key is not None else None
+
+
 def find_discrepancies(
     digests: Sequence[Digest], units: Sequence[Unit], groups: Sequence[tuple[int, ...]]
 ) -> tuple[Discrepancy, ...]:
     """Figures of the same quantity stated differently by different sources."""
     fact_of = {(units[i].citation.source, units[i].text): g for g, group in enumerate(groups) for i in group}
     figures = [
-        (d.article.source, f, fact_of.get(_unit_key(d.article.source, f, units)))
-        for d in digests for f in d.figures
+        (d.article.source, f, _group(fact_of, _unit_key(d.article.source, f, units)))
+        for d in digests
+        for f in d.figures
     ]
     found: list[Discrepancy] = []
     seen: set[tuple[str, ...]] = set()
     for a, (source_a, fig_a, fact_a) in enumerate(figures):
-        for source_b, fig_b, fact_b in figures[a + 1:]:
+        for source_b, fig_b, fact_b in figures[a + 1 :]:
             if source_a == source_b or not _disagree(fig_a, fig_b):
                 continue
             aligned = fact_a is not None and fact_a == fact_b
@@ -103,6 +109,4 @@ def _what_overlap(a: Figure, b: Figure) -> float:
     return len(stems_a & stems_b) / min(len(stems_a), len(stems_b))
 
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
+_MONTHS = frozenset("january february march april may june july august september october november december".split())

@@ -10,8 +10,8 @@ text, or return headings or page furniture.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from generator.models import OnlyIn, SharedFact, StorySentence
 from generator.story_text import Unit, Vector, centroid, content_stems, cosine, tfidf, word_count
@@ -97,8 +97,12 @@ def shared_facts(units: Sequence[Unit], groups: Sequence[tuple[int, ...]]) -> tu
 
 
 def only_in(
-    units: Sequence[Unit], vectors: Sequence[Vector], groups: Sequence[tuple[int, ...]],
-    sources: Sequence[str], idf: Mapping[str, float], rules: Rules = RULES,
+    units: Sequence[Unit],
+    vectors: Sequence[Vector],
+    groups: Sequence[tuple[int, ...]],
+    sources: Sequence[str],
+    idf: Mapping[str, float],
+    rules: Rules = RULES,
 ) -> tuple[OnlyIn, ...]:
     """Per source, its most informative facts that no other source reports."""
     aligned = {i: group for group in groups for i in group}

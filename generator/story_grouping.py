@@ -9,7 +9,7 @@ module must never look at any data beyond the digests it is given.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from generator.models import Digest
 from generator.story_text import content_stems, cosine, inverse_frequencies, tfidf

@@ -8,8 +8,8 @@ their citation. It must never rewrite a sentence, pick a heading or furniture, o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from generator.models import StorySentence
 from generator.story_text import Unit, Vector, centroid, cosine, word_count
@@ -38,8 +38,12 @@ WEIGHTS = Weights()
 
 
 def summarize_story(
-    units: Sequence[Unit], vectors: Sequence[Vector], *, count: int = SUMMARY_SENTENCES,
-    words: int = 0, weights: Weights = WEIGHTS,
+    units: Sequence[Unit],
+    vectors: Sequence[Vector],
+    *,
+    count: int = SUMMARY_SENTENCES,
+    words: int = 0,
+    weights: Weights = WEIGHTS,
 ) -> tuple[StorySentence, ...]:
     """`count` sentences (or, when `words` > 0, enough to reach that many words), in reading order."""
     eligible = [i for i, u in enumerate(units) if _eligible(u, weights)]
@@ -75,15 +79,13 @@ def _scores(
     for i in eligible:
         unit = units[i]
         score = weights.centrality * cosine(vectors[i], middle)
-        score += weights.lead * 0.5 ** unit.position
+        score += weights.lead * 0.5**unit.position
         score -= weights.dangling * is_dangling(unit.text)
         score -= weights.quoted * quoted_share(unit.text)
         scores[i] = score
     return scores
 
 
-def _gain(
-    i: int, scores: dict[int, float], vectors: Sequence[Vector], chosen: list[int], weights: Weights
-) -> float:
+def _gain(i: int, scores: dict[int, float], vectors: Sequence[Vector], chosen: list[int], weights: Weights) -> float:
     overlap = max((cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
     return scores[i] - weights.redundancy * overlap

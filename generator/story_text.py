@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 from generator.models import Article, Citation
 from generator.summarizers.stock import stemmer, stop_words
@@ -38,8 +38,7 @@ def content_stems(text: str, language: str = "english") -> tuple[str, ...]:
     stem = stemmer(language)
     words = SentenceTokenizer(language).to_words(text)
     return tuple(
-        stem(w.lower().replace("’", "'")) for w in words
-        if len(w) > 1 and w.lower() not in stop and not w.isdigit()
+        stem(w.lower().replace("’", "'")) for w in words if len(w) > 1 and w.lower() not in stop and not w.isdigit()
     )
 
 
@@ -70,8 +69,7 @@ def tfidf(terms: Sequence[str], idf: Mapping[str, float], sublinear: bool = True
     """An L2-normalised TF-IDF vector; unknown terms weigh as the rarest."""
     ceiling = max(idf.values(), default=1.0)
     weights = {
-        t: (1.0 + math.log(n) if sublinear else float(n)) * idf.get(t, ceiling)
-        for t, n in Counter(terms).items()
+        t: (1.0 + math.log(n) if sublinear else float(n)) * idf.get(t, ceiling) for t, n in Counter(terms).items()
     }
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {t: w / norm for t, w in weights.items()} if norm else {}

@@ -10,13 +10,13 @@ text does not state, nor read dates from headings or furniture.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from generator.dates import MONTHS
 from generator.models import TimelineEntry
 from generator.story_text import Unit
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501 (a pattern reads best on one line)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _RANGE = rf"{_DAY}(?:\s*(?:to|-|–|and)\s*{_DAY})?"
@@ -24,10 +24,16 @@ _YEAR = r"(?:1[89]|20)\d{2}"
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("day", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_RANGE}(?:,?\s+{_YEAR})?(?!\d)"),
     ("day", rf"(?:{_WEEKDAY},?\s+)?{_RANGE}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
-    ("month", rf"(?:(?:in|since|until|by|from|during|early|late|mid|end of|beginning of|start of)\s+){_MONTH}(?:\s+{_YEAR})?"),
+    (
+        "month",
+        rf"(?:(?:in|since|until|by|from|during|early|late|mid|end of|beginning of|start of)\s+){_MONTH}(?:\s+{_YEAR})?",
+    ),
     ("year", rf"(?:(?:in|since|until|by|from|during|early|late|mid|end of|after|before)\s+){_YEAR}(?![\d%])"),
     ("relative", rf"(?:on|last|next|this|since|by)\s+{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"),
-    ("relative", r"(?:last|next|earlier this|later this|this)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)"),
+    (
+        "relative",
+        r"(?:last|next|earlier this|later this|this)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)",
+    ),
 )
 """(kind, pattern) pairs, most specific first; matches never overlap."""
 _COMPILED = tuple((kind, re.compile(rf"\b{p}\b")) for kind, p in PATTERNS)

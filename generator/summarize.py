@@ -27,7 +27,7 @@ def summarize(
         strategy = SUMMARIZERS[algorithm]
     except KeyError:
         known = ", ".join(ALGORITHMS)
-        raise ValueError(f"unknown summary algorithm {algorithm!r}; expected one of {known}")
+        raise ValueError(f"unknown summary algorithm {algorithm!r}; expected one of {known}") from None
     candidates = build_candidates(article, language)
     wanted = min(max(count, 0), len(candidates.texts))
     if wanted == 0:

@@ -26,9 +26,21 @@ _ALPHA = re.compile(r"\w", re.UNICODE)
 # pysbd knows these languages; others fall back to English rules, which still split on
 # terminal punctuation.
 _PYSBD_LANGUAGES = {
-    "english": "en", "german": "de", "french": "fr", "spanish": "es", "italian": "it",
-    "dutch": "nl", "russian": "ru", "portuguese": "en", "czech": "en", "greek": "el",
-    "polish": "pl", "danish": "da", "chinese": "zh", "japanese": "ja", "arabic": "ar",
+    "english": "en",
+    "german": "de",
+    "french": "fr",
+    "spanish": "es",
+    "italian": "it",
+    "dutch": "nl",
+    "russian": "ru",
+    "portuguese": "en",
+    "czech": "en",
+    "greek": "el",
+    "polish": "pl",
+    "danish": "da",
+    "chinese": "zh",
+    "japanese": "ja",
+    "arabic": "ar",
 }
 
 

@@ -46,7 +46,7 @@ class Case:
 
 
 def _ngrams(tokens: list[str], n: int) -> Counter:
-    return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
 
 
 def _f1(summary: Counter, reference: Counter) -> float:
@@ -71,9 +71,12 @@ def prepare(path: str) -> tuple[list[Case], dict[str, tuple[float, float]]]:
         if not candidates.texts:
             continue
         ref = [t for s in _reference_sentences(row) for t in _TOKENS.tokenize(s)]
-        case = Case(sentence_features(candidates),
-                    tuple(tuple(_TOKENS.tokenize(t)) for t in candidates.texts),
-                    _ngrams(ref, 1), _ngrams(ref, 2))
+        case = Case(
+            sentence_features(candidates),
+            tuple(tuple(_TOKENS.tokenize(t)) for t in candidates.texts),
+            _ngrams(ref, 1),
+            _ngrams(ref, 2),
+        )
         cases.append(case)
         for name, strategy in (("lead", lead), *STOCK.items()):
             r1, r2 = rouge12(case, strategy(candidates, COUNT))
@@ -145,7 +148,7 @@ def learn(sets: list[tuple[list[Case], tuple[float, float]]], start: Weights, ro
 
 def to_json(weights: Weights) -> dict:
     return {
-        "features": {n: w for n, w in zip(NAMES, weights.features)},
+        "features": {n: w for n, w in zip(NAMES, weights.features, strict=False)},
         "redundancy": weights.redundancy,
         "dangling": weights.dangling,
     }
@@ -156,8 +159,9 @@ def main() -> int:
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--out", default="generator/data/summary_weights.json")
     parser.add_argument("--rounds", type=int, default=4)
-    parser.add_argument("--holdout", action="store_true",
-                        help="learn on even rows, report odd rows too (nothing written)")
+    parser.add_argument(
+        "--holdout", action="store_true", help="learn on even rows, report odd rows too (nothing written)"
+    )
     args = parser.parse_args()
     sets, held = [], []
     for path in args.paths:
@@ -169,9 +173,15 @@ def main() -> int:
         held.append((cases[1::2], targets))
     start = weights_from_json(json.loads(Path(args.out).read_text()))
     weights = learn(sets, start, args.rounds)
-    for (cases, targets), path in zip(held if args.holdout else sets, args.paths):
-        print(path, "default", [round(x, 2) for x in score(cases, weights)], "targets",
-              [round(x, 2) for x in targets], file=sys.stderr)
+    for (cases, targets), path in zip(held if args.holdout else sets, args.paths, strict=False):
+        print(
+            path,
+            "default",
+            [round(x, 2) for x in score(cases, weights)],
+            "targets",
+            [round(x, 2) for x in targets],
+            file=sys.stderr,
+        )
     print(json.dumps(to_json(weights), indent=1))
     if not args.holdout:
         Path(args.out).write_text(json.dumps(to_json(weights), indent=1) + "\n")

@@ -45,7 +45,18 @@ def make_project(folder: Path, seeds: list[Path] | None = None) -> Path:
         ".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests", "*.egg-info", ".briefing-cache"
     )
     shutil.copytree(ROOT, project, ignore=ignore)
-    for generated in ("articles", "stories", "entities", "briefing", "data", "index.md", "tags.md", "feed.xml", "feed.json", ".briefing-manifest.json"):
+    for generated in (
+        "articles",
+        "stories",
+        "entities",
+        "briefing",
+        "data",
+        "index.md",
+        "tags.md",
+        "feed.xml",
+        "feed.json",
+        ".briefing-manifest.json",
+    ):
         target = project / "docs" / generated
         shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
     if seeds is not None:
@@ -83,5 +94,9 @@ def run_build(project: Path, *args: str):
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     return subprocess.run(
         [sys.executable, "-m", "generator", "build", *args],
-        cwd=project, capture_output=True, text=True, env=env, check=False,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )

@@ -85,7 +85,8 @@ def server(site: Path) -> Iterator[str]:
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
@@ -106,8 +107,13 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=_browser_path(),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()
@@ -135,15 +141,23 @@ def test_no_serious_accessibility_violations(browser, server: str, name: str, sc
     context.close()
     serious = [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]} {v['help']}"
-        for v in results.response["violations"] if v["impact"] in {"serious", "critical"}
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
     ]
     assert not serious, "\n".join(serious)
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_phone_has_no_horizontal_scrolling(browser, server: str, name: str) -> None:
-    context, page = _open(browser, server, PAGES[name], viewport={"width": 390, "height": 844}, is_mobile=True,
-                          has_touch=True, device_scale_factor=2)
+    context, page = _open(
+        browser,
+        server,
+        PAGES[name],
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+    )
     widths = page.evaluate(
         """() => ({
             viewport: window.innerWidth,

@@ -13,9 +13,15 @@ from generator.pipeline import analyse_articles, clean_articles
 from generator.read import read_seeds
 
 RUN_KEYS = {
-    "articles", "generate_s_per_article", "generate_ratio_vs_sumy", "build_s",
-    "build_ratio_vs_bare_mkdocs", "incremental_s", "site_bytes_per_article",
-    "search_index_bytes_per_article", "peak_rss_mb",
+    "articles",
+    "generate_s_per_article",
+    "generate_ratio_vs_sumy",
+    "build_s",
+    "build_ratio_vs_bare_mkdocs",
+    "incremental_s",
+    "site_bytes_per_article",
+    "search_index_bytes_per_article",
+    "peak_rss_mb",
 }
 
 

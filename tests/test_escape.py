@@ -17,14 +17,14 @@ HOSTILE = [
     "![x](http://example.com/x.png)",
     "{{ config }} and {% include 'x' %}",
     "# Not a heading",
-    "!!! danger \"Not an admonition\"",
+    '!!! danger "Not an admonition"',
     "| a | b |",
     "<!-- material/tags -->",
     "1. not a list",
     "- not a list either",
     "> not a quote",
     "**not bold** and _not em_ and `not code`",
-    "A paragraph {: onclick=\"alert(1)\" }",
+    'A paragraph {: onclick="alert(1)" }',
 ]
 
 

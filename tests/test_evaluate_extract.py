@@ -6,7 +6,13 @@ import gzip
 import json
 from pathlib import Path
 
-from generator.evaluate.extract import evaluate_extract, evaluate_meta, format_extract_report, meta_right, shingle_scores
+from generator.evaluate.extract import (
+    evaluate_extract,
+    evaluate_meta,
+    format_extract_report,
+    meta_right,
+    shingle_scores,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 BODY = (
@@ -19,7 +25,10 @@ BODY = (
 def test_shingle_metric_follows_the_benchmark() -> None:
     truth = {"a": "one two three four five", "b": "", "c": "alpha beta gamma delta"}
     assert shingle_scores({"a": "one two three four five", "b": "", "c": "alpha beta gamma delta"}, truth) == {
-        "f1": 1.0, "precision": 1.0, "recall": 1.0}
+        "f1": 1.0,
+        "precision": 1.0,
+        "recall": 1.0,
+    }
     half = shingle_scores({"a": "one two three four", "b": "", "c": "alpha beta gamma delta"}, truth)
     assert half == {"f1": 0.9091, "precision": 1.0, "recall": 0.8333}  # recall (0.5 + 1 + 1) / 3
     missing = shingle_scores({"b": "x y z w"}, {"a": "one two three four", "b": ""})
@@ -27,8 +36,15 @@ def test_shingle_metric_follows_the_benchmark() -> None:
 
 
 def test_metadata_rules() -> None:
-    gold = {"title": "Ferry returns", "also_accepted_titles": ["The ferry is back"], "authors": ["Ines Alvarez, MA"],
-            "publisher": "The Harbour Gazette", "original_publisher": "Press Wire", "published": None, "lang": "en"}
+    gold = {
+        "title": "Ferry returns",
+        "also_accepted_titles": ["The ferry is back"],
+        "authors": ["Ines Alvarez, MA"],
+        "publisher": "The Harbour Gazette",
+        "original_publisher": "Press Wire",
+        "published": None,
+        "lang": "en",
+    }
     assert meta_right("title", "THE FERRY IS BACK", gold)
     assert meta_right("authors", "By Ines Alvarez", gold) and not meta_right("authors", None, gold)
     assert meta_right("publisher", "Harbour Gazette", gold) and meta_right("publisher", "Press Wire", gold)
@@ -40,7 +56,10 @@ def test_metadata_rules() -> None:
 def test_evaluate_extract_on_a_small_folder(tmp_path: Path) -> None:
     (tmp_path / "trees.html.gz").write_bytes((FIXTURES / "trees.html.gz").read_bytes())
     (tmp_path / "cookies.html.gz").write_bytes(gzip.compress((FIXTURES / "cookie_only.html").read_bytes(), mtime=0))
-    truth = {"trees": {"articleBody": BODY, "url": "https://x.example/trees"}, "cookies": {"articleBody": "", "url": ""}}
+    truth = {
+        "trees": {"articleBody": BODY, "url": "https://x.example/trees"},
+        "cookies": {"articleBody": "", "url": ""},
+    }
     (tmp_path / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
     out = tmp_path / "out.json"
     result = evaluate_extract(tmp_path, out=out)
@@ -53,8 +72,15 @@ def test_evaluate_extract_on_a_small_folder(tmp_path: Path) -> None:
 
 def test_evaluate_meta_on_a_small_folder(tmp_path: Path) -> None:
     (tmp_path / "001.html").write_bytes((FIXTURES / "cp1252.html").read_bytes())
-    gold = {"title": "Café owners welcome the new harbour ferry", "also_accepted_titles": [], "authors": ["Ines Alvarez"],
-            "publisher": "Harbour Gazette", "original_publisher": None, "published": "2024-03-12", "lang": "en"}
+    gold = {
+        "title": "Café owners welcome the new harbour ferry",
+        "also_accepted_titles": [],
+        "authors": ["Ines Alvarez"],
+        "publisher": "Harbour Gazette",
+        "original_publisher": None,
+        "published": "2024-03-12",
+        "lang": "en",
+    }
     (tmp_path / "001.json").write_text(json.dumps(gold), encoding="utf-8")
     result = evaluate_meta(tmp_path)
     assert result["n"] == 1 and result["misses"] == []

@@ -7,13 +7,13 @@ from generator.evaluate.summary import _article_from_text, evaluate_summaries, f
 ROWS = [
     {
         "text": "A storm closed the harbour on Friday. Ferries were cancelled.\n\n"
-                "Forecasters expect calmer weather by Sunday. Fishermen stayed ashore.",
+        "Forecasters expect calmer weather by Sunday. Fishermen stayed ashore.",
         "reference": "A storm closed the harbour. Calmer weather is expected by Sunday.",
     },
     {
         "title": "Library reopens",
         "text": "The town library reopened after repairs.\nIt now has a larger reading room.\n"
-                "Opening hours are longer on weekdays.",
+        "Opening hours are longer on weekdays.",
         "reference": "The library reopened with a larger reading room.",
         "reference_sentences": ["The library reopened with a larger reading room."],
     },

@@ -55,7 +55,9 @@ def _files(digests=DIGESTS, stories=None) -> dict[str, str]:
 def test_every_file_validates_against_the_schema() -> None:
     files = _files()
     assert set(files) == {
-        "data/briefing.json", "data/briefing.schema.json", "data/stories/alpha-bravo.json",
+        "data/briefing.json",
+        "data/briefing.schema.json",
+        "data/stories/alpha-bravo.json",
         *(f"data/articles/{d.slug}.json" for d in DIGESTS),
     }
     for path, text in files.items():
@@ -85,8 +87,15 @@ def test_index_lists_stories_and_articles_with_settings() -> None:
     assert index["schema"] == 1 and index["kind"] == "index" and index["settings"] == dict(sorted(SETTINGS.items()))
     assert [a["slug"] for a in index["articles"]] == sorted(d.slug for d in DIGESTS)
     first = index["articles"][0]
-    assert first == {**first, "title": "alpha", "published": "2024-03-04", "story": "alpha-bravo",
-                     "page": "articles/a-new/", "data": "data/articles/a-new.json", "source": "seeds/a-new.txt"}
+    assert first == {
+        **first,
+        "title": "alpha",
+        "published": "2024-03-04",
+        "story": "alpha-bravo",
+        "page": "articles/a-new/",
+        "data": "data/articles/a-new.json",
+        "source": "seeds/a-new.txt",
+    }
     story = index["stories"][0]
     assert story["articles"] == ["b-old", "a-new"] or story["articles"] == ["a-new", "b-old"]
     assert story["published"] == "2024-03-04" and story["title"] == "Alpha & <Bravo>"
@@ -114,11 +123,26 @@ def test_csv_rows_per_quote_and_figure() -> None:
     quotes = list(csv.DictReader(io.StringIO(tables["quotes.csv"], newline="")))
     figures = list(csv.DictReader(io.StringIO(tables["figures.csv"], newline="")))
     assert tuple(quotes[0]) == QUOTE_COLUMNS and len(quotes) == 2
-    assert quotes[0] == {"article_slug": "hostile", "article_title": HOSTILE, "source": "seeds/hostile.txt",
-                         "publisher": "The Paper", "speaker": "Jo Park", "via": "", "kind": "full", "quote": quote.text}
+    assert quotes[0] == {
+        "article_slug": "hostile",
+        "article_title": HOSTILE,
+        "source": "seeds/hostile.txt",
+        "publisher": "The Paper",
+        "speaker": "Jo Park",
+        "via": "",
+        "kind": "full",
+        "quote": quote.text,
+    }
     assert tuple(figures[0]) == FIGURE_COLUMNS and figures == [
-        {"article_slug": "hostile", "article_title": HOSTILE, "source": "seeds/hostile.txt", "publisher": "The Paper",
-         "value": "12,000", "what": "visitors", "sentence": figure.sentence}
+        {
+            "article_slug": "hostile",
+            "article_title": HOSTILE,
+            "source": "seeds/hostile.txt",
+            "publisher": "The Paper",
+            "value": "12,000",
+            "what": "visitors",
+            "sentence": figure.sentence,
+        }
     ]
 
 

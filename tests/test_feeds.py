@@ -14,18 +14,28 @@ from builders import ROOT
 from generator.feeds import FEED_JSON, FEED_XML, JSON_FEED_VERSION, render_feeds
 from generator.models import Article, Block, Citation, Digest, Entities, Story, StorySentence
 
-HOSTILE = "Tom & Jerry <b>say</b> \"hi\" & it's 🎉 time"
+HOSTILE = 'Tom & Jerry <b>say</b> "hi" & it\'s 🎉 time'
 SITE = "https://example.org/briefing/"
 
 
 def build_digest(
-    slug: str, title: str, published: str | None = None, *, publisher: str | None = "The Paper",
-    url: str | None = None, summary: tuple[str, ...] = ("First sentence.", "Second sentence."),
+    slug: str,
+    title: str,
+    published: str | None = None,
+    *,
+    publisher: str | None = "The Paper",
+    url: str | None = None,
+    summary: tuple[str, ...] = ("First sentence.", "Second sentence."),
 ) -> Digest:
     """A digest of a one-paragraph article, enough for feeds and exports."""
     article = Article(
-        source=f"seeds/{slug}.txt", title=title, publisher=publisher, author="Ann Lee", published=published,
-        blocks=(Block("paragraph", " ".join(summary)),), url=url,
+        source=f"seeds/{slug}.txt",
+        title=title,
+        publisher=publisher,
+        author="Ann Lee",
+        published=published,
+        blocks=(Block("paragraph", " ".join(summary)),),
+        url=url,
     )
     entities = Entities(people=("Ann Lee",))
     return Digest(article=article, slug=slug, summary=summary, figures=(), quotes=(), entities=entities)

@@ -33,8 +33,17 @@ def _article(name: str) -> Article:
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("a.html", "html"), ("a.HTM", "html"), ("a.html.gz", "html"), ("a.md", "md"), ("a.markdown", "md"),
-     ("a.txt", "txt"), ("a.gz", None), ("a.docx", None), ("html", None)],
+    [
+        ("a.html", "html"),
+        ("a.HTM", "html"),
+        ("a.html.gz", "html"),
+        ("a.md", "md"),
+        ("a.markdown", "md"),
+        ("a.txt", "txt"),
+        ("a.gz", None),
+        ("a.docx", None),
+        ("html", None),
+    ],
 )
 def test_format_of_matches_the_longest_suffix(name: str, key: str | None) -> None:
     assert format_of(name) == key
@@ -47,15 +56,22 @@ def test_html_honours_its_own_meta_charset() -> None:
     assert article.paragraphs[0].startswith("The café’s owner said the “new ferry”")
     assert "€5 for adults and €2 for children" in article.paragraphs[1]
     assert (article.title, article.author, article.publisher) == (
-        "Café owners welcome the new harbour ferry", "Ines Alvarez", "The Harbour Gazette")
+        "Café owners welcome the new harbour ferry",
+        "Ines Alvarez",
+        "The Harbour Gazette",
+    )
     assert (article.published, article.lang, article.format) == ("2024-03-12", "en", "html")
     assert article.url == "https://gazette.example/news/cafe-ferry"
 
 
 @pytest.mark.parametrize(
     ("head", "codec"),
-    [(b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">', "cp1252"),
-     (b"<meta charset='utf-8'>", "utf-8"), (b'<meta charset="no-such-codec">', None), (b"<title>x</title>", None)],
+    [
+        (b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">', "cp1252"),
+        (b"<meta charset='utf-8'>", "utf-8"),
+        (b'<meta charset="no-such-codec">', None),
+        (b"<title>x</title>", None),
+    ],
 )
 def test_declared_encoding_follows_the_html_labels(head: bytes, codec: str | None) -> None:
     assert html.declared_encoding(b"<html><head>" + head + b"</head>") == codec
@@ -88,7 +104,10 @@ def test_gzip_is_capped_on_the_unpacked_size(tmp_path: Path) -> None:
     (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(b"<p>" + b"a" * 200_000 + b"</p>", mtime=0))
     (tmp_path / "broken.html.gz").write_bytes(b"\x1f\x8b\x08 not really gzip")
     problems = {Path(p).name: read_seed(p, p.name, 10_000) for p in tmp_path.iterdir()}
-    assert isinstance(problems["bomb.html.gz"], SeedProblem) and "too large when unpacked" in problems["bomb.html.gz"].reason
+    assert (
+        isinstance(problems["bomb.html.gz"], SeedProblem)
+        and "too large when unpacked" in problems["bomb.html.gz"].reason
+    )
     assert isinstance(problems["broken.html.gz"], SeedProblem) and "gzip" in problems["broken.html.gz"].reason
 
 
@@ -102,7 +121,12 @@ def test_javascript_canonical_is_dropped_with_a_warning() -> None:
 def test_markdown_front_matter_wins_and_markup_is_plain_text() -> None:
     article = _article("note.md")
     assert (article.title, article.author, article.publisher, article.published, article.lang) == (
-        "Harbour ferry returns after a year: what changes", "Ines Alvarez", "The Harbour Gazette", "2024-03-12", "en")
+        "Harbour ferry returns after a year: what changes",
+        "Ines Alvarez",
+        "The Harbour Gazette",
+        "2024-03-12",
+        "en",
+    )
     assert article.url == "https://gazette.example/news/ferry-returns" and article.format == "md"
     assert [b.text for b in article.blocks if b.kind == "heading"] == ["Timetable"]
     first = article.paragraphs[0]
@@ -126,8 +150,12 @@ def test_invalid_front_matter_names_the_file_and_line() -> None:
 
 @pytest.mark.parametrize(
     ("text", "line"),
-    [("---\ntitle: [one, two]\n---\nBody.", 2), ("---\ntitle: A\npublished: someday\n---\nBody.", 3),
-     ("---\ntitle: A\nBody without a closing line.", 1), ("---\n- a list\n---\nBody.", 2)],
+    [
+        ("---\ntitle: [one, two]\n---\nBody.", 2),
+        ("---\ntitle: A\npublished: someday\n---\nBody.", 3),
+        ("---\ntitle: A\nBody without a closing line.", 1),
+        ("---\n- a list\n---\nBody.", 2),
+    ],
 )
 def test_front_matter_errors_give_the_line(text: str, line: int) -> None:
     with pytest.raises(SeedError, match=rf"^seeds/n\.md: invalid front matter at line {line}:"):

@@ -41,5 +41,9 @@ def test_generated_markdown_matches_golden_files(generated: dict[str, str], requ
     assert sorted(generated) == sorted(expected), "pages differ from tests/golden/: run with --update-golden"
     for path, text in generated.items():
         if text != expected[path]:
-            diff = "".join(difflib.unified_diff(expected[path].splitlines(True), text.splitlines(True), f"golden/{path}", f"generated/{path}"))
+            diff = "".join(
+                difflib.unified_diff(
+                    expected[path].splitlines(True), text.splitlines(True), f"golden/{path}", f"generated/{path}"
+                )
+            )
             pytest.fail(f"{path} differs from its golden file (update with --update-golden):\n{diff}")

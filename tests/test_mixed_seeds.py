@@ -14,11 +14,18 @@ FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 
 
 def _briefing(project: Path, slug: str) -> dict:
-    return yaml.safe_load((project / "docs" / "articles" / f"{slug}.md").read_text(encoding="utf-8").split("---\n")[1])["briefing"]
+    return yaml.safe_load((project / "docs" / "articles" / f"{slug}.md").read_text(encoding="utf-8").split("---\n")[1])[
+        "briefing"
+    ]
 
 
 def test_txt_md_and_html_build_into_one_site(tmp_path: Path) -> None:
-    seeds = [ROOT / "seeds" / "000_e66c796b78405ef7.txt", FIXTURES / "004_saved.html", FIXTURES / "note.md", FIXTURES / "js_canonical.html"]
+    seeds = [
+        ROOT / "seeds" / "000_e66c796b78405ef7.txt",
+        FIXTURES / "004_saved.html",
+        FIXTURES / "note.md",
+        FIXTURES / "js_canonical.html",
+    ]
     project = make_project(tmp_path, seeds)
     (project / "seeds" / "notes.docx").write_bytes(b"PK\x03\x04")
     result = run_build(project)
@@ -36,4 +43,6 @@ def test_txt_md_and_html_build_into_one_site(tmp_path: Path) -> None:
     html = (project / "site" / "articles" / "004-saved" / "index.html").read_text(encoding="utf-8")
     if saved["url"]:
         assert "read the original" in html
-    assert "javascript:" not in (project / "site" / "articles" / "js-canonical" / "index.html").read_text(encoding="utf-8")
+    assert "javascript:" not in (project / "site" / "articles" / "js-canonical" / "index.html").read_text(
+        encoding="utf-8"
+    )

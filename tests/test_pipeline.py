@@ -32,18 +32,23 @@ def _build(project: Path):
 
 
 def test_broken_seeds_cost_only_themselves(tmp_path: Path) -> None:
-    project = _project(tmp_path, {
-        "good.txt": GOOD,
-        "empty.txt": b"",
-        "blank.txt": b" \n\t\n ",
-        "image.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
-        "title-only.txt": "Just a title\n",
-        "furniture-only.txt": "Subscribe to our newsletter\n\nCopyright © 2024 Example Media. All rights reserved.\n\nComments\n",
-        "zz-copy.txt": GOOD,
-        "notes.pdf": b"%PDF-1.7",
-        "utf16.txt": ("Harbour wall to be rebuilt\n\n" + BODY * 3).encode("utf-16"),
-        "windows.txt": ("Harbour “wall” plan\r\n\r\n" + BODY * 3 + "\r\n").encode("cp1252"),
-    })
+    project = _project(
+        tmp_path,
+        {
+            "good.txt": GOOD,
+            "empty.txt": b"",
+            "blank.txt": b" \n\t\n ",
+            "image.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+            "title-only.txt": "Just a title\n",
+            "furniture-only.txt": (
+                "Subscribe to our newsletter\n\nCopyright © 2024 Example Media. All rights reserved.\n\nComments\n"
+            ),
+            "zz-copy.txt": GOOD,
+            "notes.pdf": b"%PDF-1.7",
+            "utf16.txt": ("Harbour wall to be rebuilt\n\n" + BODY * 3).encode("utf-16"),
+            "windows.txt": ("Harbour “wall” plan\r\n\r\n" + BODY * 3 + "\r\n").encode("cp1252"),
+        },
+    )
     report = _build(project)
     problems = {Path(p.path).name: p.reason for p in report.problems}
     assert sorted(Path(a).name for a in report.articles) == ["good.txt", "utf16.txt", "windows.txt"]
@@ -59,7 +64,9 @@ def test_broken_seeds_cost_only_themselves(tmp_path: Path) -> None:
 
 def test_awkward_file_names_get_unique_stable_slugs(tmp_path: Path) -> None:
     names = ["a b.txt", "a-b.txt", "Ünïcödé news.txt", "-leading-dash.txt", "A B.txt"]
-    files = {name: f"Title {i}\n\n{BODY} Item {i} of the list was different from the others." for i, name in enumerate(names)}
+    files = {
+        name: f"Title {i}\n\n{BODY} Item {i} of the list was different from the others." for i, name in enumerate(names)
+    }
     project = _project(tmp_path, files)
     first = sorted(p.name for p in (project / "docs" / "articles").iterdir()) if _build(project) else []
     assert first == ["a-b-2.md", "a-b-3.md", "a-b.md", "leading-dash.md", "unicode-news.md"]
@@ -81,7 +88,9 @@ def test_one_megabyte_line_and_long_article(tmp_path: Path) -> None:
 def test_size_cap_from_settings(tmp_path: Path) -> None:
     project = _project(tmp_path, {"big.txt": "Title\n\n" + BODY * 100})
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("max_seed_bytes: 5000000", "max_seed_bytes: 1000"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("max_seed_bytes: 5000000", "max_seed_bytes: 1000"), encoding="utf-8"
+    )
     report = _build(project)
     assert "too large" in report.problems[0].reason
 
@@ -103,7 +112,9 @@ def test_check_writes_nothing(tmp_path: Path) -> None:
     assert len(report.articles) == 1 and not (project / "docs").exists()
 
 
-@pytest.mark.parametrize("yaml_text", ["---\ntitle: x\n---", "!!python/object/apply:os.system ['echo hi']", "key: &a [*a]"])
+@pytest.mark.parametrize(
+    "yaml_text", ["---\ntitle: x\n---", "!!python/object/apply:os.system ['echo hi']", "key: &a [*a]"]
+)
 def test_yaml_in_article_text_is_data(tmp_path: Path, yaml_text: str) -> None:
     project = _project(tmp_path, {"y.txt": f"Title with --- and: colon\n\n{yaml_text}\n\n{BODY * 2}"})
     _build(project)

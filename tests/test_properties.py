@@ -23,7 +23,35 @@ from generator.settings import Settings
 
 ENV = make_environment(ROOT / "templates")
 SETTINGS = Settings(cache_dir="")
-MARKUP = ["<script>", "</div>", "{{", "}}", "{%", "---", "...", "!!!", "#", "|", "[", "](", "`", "*", "_", ":", "&", "\"", "“", "’", "\\", "\t", "\n", "\n\n", "!!python/object:x", "<!-- material/tags -->", "{: #x }"]
+MARKUP = [
+    "<script>",
+    "</div>",
+    "{{",
+    "}}",
+    "{%",
+    "---",
+    "...",
+    "!!!",
+    "#",
+    "|",
+    "[",
+    "](",
+    "`",
+    "*",
+    "_",
+    ":",
+    "&",
+    '"',
+    "“",
+    "’",
+    "\\",
+    "\t",
+    "\n",
+    "\n\n",
+    "!!python/object:x",
+    "<!-- material/tags -->",
+    "{: #x }",
+]
 text_like = st.lists(st.one_of(st.text(min_size=0, max_size=40), st.sampled_from(MARKUP)), max_size=40).map("".join)
 
 
@@ -31,7 +59,9 @@ text_like = st.lists(st.one_of(st.text(min_size=0, max_size=40), st.sampled_from
 @given(title=text_like, body=text_like)
 def test_any_text_renders_pages_whose_front_matter_parses_back(title: str, body: str) -> None:
     try:
-        article = clean_article(build_seed(f"{title}\n\n{body}\n\nThe council said on Monday that it would meet again next week to decide."))
+        article = clean_article(
+            build_seed(f"{title}\n\n{body}\n\nThe council said on Monday that it would meet again next week to decide.")
+        )
     except SeedError:
         return
     digest = digest_article(article, "item", SETTINGS)
@@ -51,7 +81,11 @@ def test_any_text_renders_pages_whose_front_matter_parses_back(title: str, body:
 def _noise(rng: random.Random) -> str:
     pieces = []
     for _ in range(rng.randint(20, 80)):
-        pieces.append(rng.choice(MARKUP) if rng.random() < 0.3 else "".join(rng.choices(string.printable + "é’“”—🎉", k=rng.randint(1, 12))))
+        pieces.append(
+            rng.choice(MARKUP)
+            if rng.random() < 0.3
+            else "".join(rng.choices(string.printable + "é’“”—🎉", k=rng.randint(1, 12)))
+        )
     return "".join(pieces)
 
 
@@ -65,6 +99,8 @@ def test_mkdocs_strict_build_passes_on_arbitrary_seeds(tmp_path: Path) -> None:
     for i in range(8):
         (seeds / f"noise_{i}.txt").write_text(f"{_noise(rng)}\n\n{_noise(rng)}\n\n{_noise(rng)}.", encoding="utf-8")
     project = make_project(tmp_path, sorted(seeds.iterdir()))
-    result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     shutil.rmtree(project / "site")

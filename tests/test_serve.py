@@ -45,7 +45,10 @@ def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path) -> None:
     log = tmp_path / "serve.log"
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=log.open("w"), stderr=subprocess.STDOUT, text=True,
+        cwd=project,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         assert _wait_for(lambda: "Kim to meet Putin" in _get(url), 90), "mkdocs serve did not come up"

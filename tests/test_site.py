@@ -103,12 +103,19 @@ def test_a_killed_build_leaves_the_previous_output_usable(built_project: Path, t
     shutil.copytree(built_project, copy)
     text = (copy / "seeds" / "004_8498fe90dd55976d.txt").read_text(encoding="utf-8")
     for i in range(60):
-        (copy / "seeds" / f"extra_{i:02}.txt").write_text(text.replace("Chris King", f"Author Number{i}"), encoding="utf-8")
+        (copy / "seeds" / f"extra_{i:02}.txt").write_text(
+            text.replace("Chris King", f"Author Number{i}"), encoding="utf-8"
+        )
     before = _snapshot(copy / "site")
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     for delay in (1.0, 4.0):  # once while analysing, once while writing or building
-        process = subprocess.Popen([sys.executable, "-m", "generator", "build", "-j", "1"], cwd=copy, env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "build", "-j", "1"],
+            cwd=copy,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait()

@@ -23,9 +23,7 @@ SEEDS = tuple(sorted((ROOT / "seeds").glob("*.txt")))
 
 
 def _digests(*paths: Path) -> tuple[Digest, ...]:
-    seeds = tuple(
-        Seed(path=str(p.relative_to(ROOT)), text=p.read_text(encoding="utf-8"), format="txt") for p in paths
-    )
+    seeds = tuple(Seed(path=str(p.relative_to(ROOT)), text=p.read_text(encoding="utf-8"), format="txt") for p in paths)
     articles, problems = clean_articles(seeds)
     assert not problems
     digests, _ = analyse_articles(articles, Settings())

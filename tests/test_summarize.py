@@ -31,8 +31,14 @@ def build_article(paragraphs: tuple[str, ...] = PARAGRAPHS, heading: str | None 
     if heading:
         blocks.append(Block("heading", heading))
     blocks.extend(Block("paragraph", p) for p in paragraphs[1:])
-    return Article(source="seeds/t.txt", title="Council backs transport budget", publisher=None,
-                   author=None, published=None, blocks=tuple(blocks))
+    return Article(
+        source="seeds/t.txt",
+        title="Council backs transport budget",
+        publisher=None,
+        author=None,
+        published=None,
+        blocks=tuple(blocks),
+    )
 
 
 def all_sentences(article: Article) -> list[str]:
@@ -43,8 +49,7 @@ def all_sentences(article: Article) -> list[str]:
 def test_algorithms_lists_the_registry() -> None:
     assert ALGORITHMS == tuple(SUMMARIZERS)
     assert ALGORITHMS[0] == "briefing"
-    for name in ("lead", "lexrank", "textrank", "lsa", "luhn", "edmundson", "sumbasic",
-                 "kl", "reduction", "random"):
+    for name in ("lead", "lexrank", "textrank", "lsa", "luhn", "edmundson", "sumbasic", "kl", "reduction", "random"):
         assert name in ALGORITHMS
 
 
@@ -87,8 +92,14 @@ def test_same_input_gives_same_output(algorithm: str) -> None:
 
 
 def test_dangling_openers_are_recognised() -> None:
-    for text in ("He said the plan was late.", "But the mayor disagreed.", "That's why it failed.",
-                 "This changed everything.", "They left early.", "and then it rained."):
+    for text in (
+        "He said the plan was late.",
+        "But the mayor disagreed.",
+        "That's why it failed.",
+        "This changed everything.",
+        "They left early.",
+        "and then it rained.",
+    ):
         assert is_dangling(text), text
     for text in ("The mayor said the plan was late.", "Hector Smith won.", "Thereafter none."):
         assert not is_dangling(text), text
@@ -100,8 +111,9 @@ def test_selection_skips_a_dangling_sentence_whose_antecedent_is_not_chosen() ->
     matrix[:, NAMES.index("reduction_rank")] = [0.8, 0.1, 1.0, 0.7]
     stems = tuple(frozenset({f"w{i}"}) for i in range(4))
     features = SentenceFeatures(matrix=matrix, stems=stems, dangling=(False, False, True, False))
-    weights = Weights(features=tuple(1.0 if n == "reduction_rank" else 0.0 for n in NAMES),
-                      redundancy=0.0, dangling=0.5)
+    weights = Weights(
+        features=tuple(1.0 if n == "reduction_rank" else 0.0 for n in NAMES), redundancy=0.0, dangling=0.5
+    )
     assert select(features, weights, 2) == (0, 3)
     assert select(features, Weights(weights.features, 0.0, 0.0), 2) == (0, 2)
 
@@ -116,20 +128,24 @@ def test_default_summary_keeps_antecedents_of_dangling_sentences() -> None:
 
 
 def test_default_avoids_page_furniture() -> None:
-    noisy = (PARAGRAPHS[0], "Click here to subscribe to our newsletter for more stories like this one.",
-             *PARAGRAPHS[1:])
+    noisy = (
+        PARAGRAPHS[0],
+        "Click here to subscribe to our newsletter for more stories like this one.",
+        *PARAGRAPHS[1:],
+    )
     summary = summarize(build_article(noisy, heading=None), 3)
     assert not any("subscribe" in s for s in summary)
     assert furniture("Follow us on www.example.com for updates", 7) > 0.5
 
 
 def test_long_article_is_summarised_quickly() -> None:
-    sentence = ("Officials in district {i} reported that the {w} project had reached stage {j} "
-                "after months of planning and public consultation.")
+    sentence = (
+        "Officials in district {i} reported that the {w} project had reached stage {j} "
+        "after months of planning and public consultation."
+    )
     words = ("bridge", "school", "water", "railway", "housing", "energy", "park")
     paragraphs = tuple(
-        " ".join(sentence.format(i=i, j=j, w=words[(i + j) % len(words)]) for j in range(6))
-        for i in range(180)
+        " ".join(sentence.format(i=i, j=j, w=words[(i + j) % len(words)]) for j in range(6)) for i in range(180)
     )
     article = build_article(paragraphs, heading=None)
     assert sum(len(p.split()) for p in paragraphs) > 20_000

@@ -7,10 +7,10 @@ from typing import Any
 
 from generator.clean import clean_article
 from generator.errors import SeedError
+from generator.models import SeedProblem
 from generator.read import read_seed
 from generator.settings import Settings
 from generator.summarize import summarize
-from generator.models import SeedProblem
 
 
 def audit_cleaning(folder: Path, settings: Settings | None = None) -> dict[str, Any]:

@@ -5,45 +5,71 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-
 from pathlib import Path
 from typing import Any
 
 
 def add_evaluate_command(commands: Any) -> None:
     """Register `evaluate summary|quotes|clean` on the main parser's subcommands."""
-    evaluate = commands.add_parser("evaluate", help="print quality scores against evaluation data", description="Print quality scores against evaluation data.")
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="print quality scores against evaluation data",
+        description="Print quality scores against evaluation data.",
+    )
     kinds = evaluate.add_subparsers(dest="kind", metavar="KIND", required=True)
 
     summary = kinds.add_parser("summary", help="ROUGE of summaries against references (JSONL with text, reference)")
     summary.add_argument("--data", type=Path, required=True, help="JSONL file with `text` and `reference` per row")
     summary.add_argument("--sentences", type=int, default=3, help="summary length in sentences (default 3)")
-    summary.add_argument("--algorithm", default="briefing", help="summariser reported as `briefing` (default: briefing)")
+    summary.add_argument(
+        "--algorithm", default="briefing", help="summariser reported as `briefing` (default: briefing)"
+    )
     summary.add_argument("--json", action="store_true", help="print one JSON object")
     summary.set_defaults(run=_summary)
 
     quotes = kinds.add_parser("quotes", help="direct-quote span F1 and speaker accuracy (PolNeAR-style JSONL)")
-    quotes.add_argument("--data", type=Path, required=True, help="JSONL file with `text` and annotated `quotes` per row")
+    quotes.add_argument(
+        "--data", type=Path, required=True, help="JSONL file with `text` and annotated `quotes` per row"
+    )
     quotes.add_argument("--json", action="store_true", help="print one JSON object")
     quotes.set_defaults(run=_quotes)
 
-    extract = kinds.add_parser("extract", help="article-text extraction from saved pages (shingle F1) and page metadata, beside trafilatura")
+    extract = kinds.add_parser(
+        "extract", help="article-text extraction from saved pages (shingle F1) and page metadata, beside trafilatura"
+    )
     extract.add_argument("--data", type=Path, help="folder of NAME.html.gz pages with ground-truth.json")
     extract.add_argument("--meta", type=Path, help="folder of NNN.html pages with NNN.json metadata")
     extract.add_argument("--out", type=Path, help="also write the extracted texts as {NAME: {articleBody}} JSON")
     extract.add_argument("--json", action="store_true", help="print one JSON object")
     extract.set_defaults(run=_extract)
 
-    stories = kinds.add_parser("stories", help="story grouping (ARI, purity) and story-summary ROUGE (multi-document JSONL)")
-    stories.add_argument("--data", type=Path, required=True, help="JSONL file with `articles` and `reference`/`references` per row")
-    stories.add_argument("--threshold", type=float, default=None, help="grouping threshold (default: the site's default)")
+    stories = kinds.add_parser(
+        "stories", help="story grouping (ARI, purity) and story-summary ROUGE (multi-document JSONL)"
+    )
+    stories.add_argument(
+        "--data", type=Path, required=True, help="JSONL file with `articles` and `reference`/`references` per row"
+    )
+    stories.add_argument(
+        "--threshold", type=float, default=None, help="grouping threshold (default: the site's default)"
+    )
     stories.add_argument("--json", action="store_true", help="print one JSON object")
     stories.set_defaults(run=_stories)
 
     gate = kinds.add_parser("gate", help="run the evaluations and fail when a score falls below its pinned floor")
-    gate.add_argument("--floors", type=Path, default=Path("quality/floors.json"), help="floors file (default: quality/floors.json)")
-    gate.add_argument("--data-dir", type=Path, default=Path("../shared/eval"), help="folder of the evaluation data (default: ../shared/eval)")
-    gate.add_argument("--pin", action="store_true", help="write the current scores as the new floors (never lower without --allow-lower)")
+    gate.add_argument(
+        "--floors", type=Path, default=Path("quality/floors.json"), help="floors file (default: quality/floors.json)"
+    )
+    gate.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path("../shared/eval"),
+        help="folder of the evaluation data (default: ../shared/eval)",
+    )
+    gate.add_argument(
+        "--pin",
+        action="store_true",
+        help="write the current scores as the new floors (never lower without --allow-lower)",
+    )
     gate.add_argument("--allow-lower", action="store_true", help="with --pin: allow a floor to go down")
     gate.set_defaults(run=_gate)
 
@@ -119,5 +145,3 @@ def _clean(args: argparse.Namespace) -> int:
     result = audit_cleaning(args.data)
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_cleaning_report(result))
     return 0
-
-

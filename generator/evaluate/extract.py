@@ -38,7 +38,9 @@ def evaluate_extract(folder: Path, out: Path | None = None) -> dict[str, Any]:
     ours, our_ms = _timed(names, lambda name: _pipeline_text(folder / f"{name}.html.gz"))
     theirs, their_ms = _timed(names, lambda name: _trafilatura_text(folder / f"{name}.html.gz"))
     if out is not None:
-        out.write_text(json.dumps({n: {"articleBody": ours[n]} for n in names}, ensure_ascii=False, indent=1), encoding="utf-8")
+        out.write_text(
+            json.dumps({n: {"articleBody": ours[n]} for n in names}, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
     return {
         "n": len(names),
         "systems": {
@@ -133,16 +135,26 @@ def _our_meta(page: Path) -> dict[str, str | None]:
         return {}
     # The language a page is analysed in: stated by the page, else detected from its words.
     lang = normalise_code(article.lang) or detect_language(" ".join(article.paragraphs))
-    return {"title": article.title, "authors": article.author, "publisher": article.publisher,
-            "published": article.published, "lang": lang}
+    return {
+        "title": article.title,
+        "authors": article.author,
+        "publisher": article.publisher,
+        "published": article.published,
+        "lang": lang,
+    }
 
 
 def _their_meta(page: Path) -> dict[str, str | None]:
-    document = trafilatura.bare_extraction(page.read_bytes(), with_metadata=True)
+    document: Any = trafilatura.bare_extraction(page.read_bytes(), with_metadata=True)
     if document is None:
         return {}
-    return {"title": document.title, "authors": document.author, "publisher": document.sitename,
-            "published": document.date, "lang": document.language}
+    return {
+        "title": document.title,
+        "authors": document.author,
+        "publisher": document.sitename,
+        "published": document.date,
+        "lang": document.language,
+    }
 
 
 def meta_right(field: str, value: str | None, gold: dict[str, Any]) -> bool:
@@ -155,8 +167,8 @@ def meta_right(field: str, value: str | None, gold: dict[str, Any]) -> bool:
         return _surnames(value) == {_surname(name) for name in gold.get("authors") or []}
     if field == "publisher":
         targets = [gold.get(k) for k in ("publisher", "original_publisher") if gold.get(k)]
-        guess = _letters(value)
-        return bool(guess) and any(guess in _letters(t) or _letters(t) in guess for t in targets)
+        guess = _letters(str(value or ""))
+        return bool(guess) and any(guess in _letters(str(t)) or _letters(str(t)) in guess for t in targets)
     if field == "published":
         return value[:10] == (gold.get("published") or "")
     return value.split("-")[0].lower() == (gold.get("lang") or "").split("-")[0].lower()

@@ -29,11 +29,38 @@ def _quotes(path: Path) -> dict[str, Any]:
     return evaluate_quotes(load_jsonl(path))
 
 
-RUNNERS: dict[str, Runner] = {"summary": _summary, "quotes": _quotes}
+def _extract(path: Path) -> dict[str, Any]:
+    from generator.evaluate.extract import evaluate_extract
+
+    return evaluate_extract(path)
+
+
+def _meta(path: Path) -> dict[str, Any]:
+    from generator.evaluate.extract import evaluate_meta
+
+    return evaluate_meta(path)
+
+
+def _stories(path: Path) -> dict[str, Any]:
+    from generator.evaluate.stories import evaluate_stories
+    from generator.stories import DEFAULT_THRESHOLD
+
+    return evaluate_stories(load_jsonl(path), threshold=DEFAULT_THRESHOLD)
+
+
+RUNNERS: dict[str, Runner] = {
+    "summary": _summary,
+    "quotes": _quotes,
+    "extract": _extract,
+    "meta": _meta,
+    "stories": _stories,
+}
 """Evaluation kind to the function that scores one data file."""
 
 
-def run_gate(floors_file: Path, data_dir: Path, *, pin: bool = False, allow_lower: bool = False) -> tuple[bool, list[str]]:
+def run_gate(
+    floors_file: Path, data_dir: Path, *, pin: bool = False, allow_lower: bool = False
+) -> tuple[bool, list[str]]:
     """Evaluate every check in the floors file; returns (passed, report lines)."""
     floors = json.loads(floors_file.read_text(encoding="utf-8"))
     lines, passed = [], True

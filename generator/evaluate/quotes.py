@@ -42,7 +42,7 @@ def _predictions(text: str) -> list[_Prediction]:
         start, end = reported_span(text, quote)
         last = merged[-1] if merged else None
         same = last and last[2:4] == (quote.speaker_start, quote.speaker_end)
-        if last and same and "\n" not in text[last[0]:end]:
+        if last and same and "\n" not in text[last[0] : end]:
             merged[-1] = (min(last[0], start), max(last[1], end)) + last[2:]
         else:
             merged.append((start, end, quote.speaker_start, quote.speaker_end, quote.speaker))
@@ -93,42 +93,46 @@ def _score_row(row: dict[str, Any]) -> dict[str, Any]:
     matched_g = {g for _, g in pairs}
     matched_p = {p for p, _ in pairs}
     return {
-        "gold": len(golds), "predicted": len(preds), "matched": len(pairs),
-        "judged": len(judged), "speaker_right": sum(right),
+        "gold": len(golds),
+        "predicted": len(preds),
+        "matched": len(pairs),
+        "judged": len(judged),
+        "speaker_right": sum(right),
         "missed": [golds[g]["quote"][:80] for g in range(len(golds)) if g not in matched_g],
-        "spurious": [text[preds[p][0]:preds[p][1]][:80] for p in range(len(preds))
-                     if p not in matched_p],
-        "wrong_speaker": [(preds[p][4], golds[g]["speaker"])
-                          for (p, g), ok in zip(judged, right) if not ok],
+        "spurious": [text[preds[p][0] : preds[p][1]][:80] for p in range(len(preds)) if p not in matched_p],
+        "wrong_speaker": [
+            (preds[p][4], golds[g]["speaker"]) for (p, g), ok in zip(judged, right, strict=False) if not ok
+        ],
     }
 
 
 def evaluate_quotes(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Precision, recall, F1 and speaker accuracy of `find_quotes` on direct gold quotes."""
     scores = [_score_row(row) for row in rows]
-    total = {k: sum(s[k] for s in scores)
-             for k in ("gold", "predicted", "matched", "judged", "speaker_right")}
+    total = {k: sum(s[k] for s in scores) for k in ("gold", "predicted", "matched", "judged", "speaker_right")}
     precision = total["matched"] / total["predicted"] if total["predicted"] else 0.0
     recall = total["matched"] / total["gold"] if total["gold"] else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
-        "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-        "speaker_accuracy": round(total["speaker_right"] / total["judged"], 4)
-        if total["judged"] else 0.0,
-        "n_gold": total["gold"], "n_predicted": total["predicted"],
-        "errors": {k: [e for s in scores for e in s[k]]
-                   for k in ("missed", "spurious", "wrong_speaker")},
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "speaker_accuracy": round(total["speaker_right"] / total["judged"], 4) if total["judged"] else 0.0,
+        "n_gold": total["gold"],
+        "n_predicted": total["predicted"],
+        "errors": {k: [e for s in scores for e in s[k]] for k in ("missed", "spurious", "wrong_speaker")},
     }
 
 
 def format_quotes_report(result: dict[str, Any]) -> str:
     """A short human-readable report of `evaluate_quotes` scores."""
-    return "\n".join([
-        f"quotes: {result['n_gold']} gold direct, {result['n_predicted']} predicted",
-        f"  precision {result['precision']:.4f}  recall {result['recall']:.4f}"
-        f"  F1 {result['f1']:.4f}",
-        f"  speaker accuracy (matched) {result['speaker_accuracy']:.4f}",
-    ])
+    return "\n".join(
+        [
+            f"quotes: {result['n_gold']} gold direct, {result['n_predicted']} predicted",
+            f"  precision {result['precision']:.4f}  recall {result['recall']:.4f}  F1 {result['f1']:.4f}",
+            f"  speaker accuracy (matched) {result['speaker_accuracy']:.4f}",
+        ]
+    )
 
 
 def _load_jsonl(path: Path) -> list[dict[str, Any]]:

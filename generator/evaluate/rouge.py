@@ -6,8 +6,8 @@ are comparable. It must never tokenize sentences itself or read files.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 from rouge_score import rouge_scorer
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from math import comb
-from typing import Iterable, Sequence
 
 from generator.analyse import digest_article
 from generator.dates import is_only_date, parse_date
@@ -32,7 +32,7 @@ def adjusted_rand_index(truth: Sequence[object], predicted: Sequence[object]) ->
     n = len(truth)
     if n != len(predicted):
         raise ValueError("labellings differ in length")
-    pairs = Counter(zip(truth, predicted))
+    pairs = Counter(zip(truth, predicted, strict=False))
     index = sum(comb(c, 2) for c in pairs.values())
     rows = sum(comb(c, 2) for c in Counter(truth).values())
     columns = sum(comb(c, 2) for c in Counter(predicted).values())
@@ -47,7 +47,7 @@ def adjusted_rand_index(truth: Sequence[object], predicted: Sequence[object]) ->
 def purity(truth: Sequence[object], predicted: Sequence[object]) -> float:
     """Share of items whose predicted cluster's majority true label is their own."""
     members: dict[object, Counter[object]] = {}
-    for t, p in zip(truth, predicted):
+    for t, p in zip(truth, predicted, strict=False):
         members.setdefault(p, Counter())[t] += 1
     majority = sum(c.most_common(1)[0][1] for c in members.values())
     return majority / len(truth) if truth else 1.0
@@ -63,12 +63,8 @@ def article_from_text(text: str, source: str) -> Article:
     title = ""
     if lines and _looks_like_title(lines[0]):
         title = lines.pop(0)
-    blocks = tuple(
-        Block("heading" if _looks_like_title(line) else "paragraph", line) for line in lines
-    )
-    return Article(
-        source=source, title=title, publisher=None, author=None, published=published, blocks=blocks
-    )
+    blocks = tuple(Block("heading" if _looks_like_title(line) else "paragraph", line) for line in lines)
+    return Article(source=source, title=title, publisher=None, author=None, published=published, blocks=blocks)
 
 
 def _looks_like_title(line: str) -> bool:
@@ -96,7 +92,7 @@ def evaluate_stories(rows: Iterable[dict], *, threshold: float = DEFAULT_THRESHO
     ordered = sorted(label)
     truth = [label[s] for s in ordered]
     predicted = [story_of.get(s, f"alone:{s}") for s in ordered]
-    systems = {"briefing": [], "first_sentences": []}
+    systems: dict[str, list[dict[str, float]]] = {"briefing": [], "first_sentences": []}
     by_source = {d.article.source: d for d in digests}
     for r, row in enumerate(rows):
         references = _references(row)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from generator.evaluate.rouge import METRICS, rouge_f1
 from generator.models import Article, Block
@@ -25,9 +25,7 @@ def _article_from_text(text: str, title: str = "") -> Article:
     """An article whose paragraphs are the text's blank-line (or else line) separated parts."""
     parts = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.splitlines()
     blocks = tuple(Block("paragraph", p.strip()) for p in parts if p.strip())
-    return Article(
-        source="", title=title, publisher=None, author=None, published=None, blocks=blocks
-    )
+    return Article(source="", title=title, publisher=None, author=None, published=None, blocks=blocks)
 
 
 def _reference_sentences(row: dict) -> tuple[str, ...]:
@@ -88,8 +86,7 @@ def format_summary_table(result: dict) -> str:
     ranked = sorted(result["systems"].items(), key=lambda kv: -kv[1]["rouge1"])
     for name, s in ranked:
         lines.append(
-            f"{name:<12}{s['rouge1']:>8.2f}{s['rouge2']:>8.2f}{s['rougeLsum']:>8.2f}"
-            f"{s['ms_per_article']:>10.2f}"
+            f"{name:<12}{s['rouge1']:>8.2f}{s['rouge2']:>8.2f}{s['rougeLsum']:>8.2f}{s['ms_per_article']:>10.2f}"
         )
     return "\n".join(lines)
 

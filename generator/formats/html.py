@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Any
 
 import trafilatura
 from lxml import html as lxml_html
@@ -23,19 +24,34 @@ _PRESCAN_BYTES = 4096
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 # The HTML standard's decoding rules: these labels mean windows-1252 or UTF-8 in a browser.
 _ENCODING_ALIASES = {
-    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
-    "us-ascii": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
 }
-_OPTIONS = {
-    "include_comments": False, "include_tables": True, "include_images": False, "include_links": False,
-    "favor_precision": True, "with_metadata": True, "deduplicate": False,
+_OPTIONS: dict[str, Any] = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "favor_precision": True,
+    "with_metadata": True,
+    "deduplicate": False,
 }
 _DATE_OPTIONS = {"extensive_search": False, "original_date": True}
 _BLOCKS = {"head", "p", "item", "row", "code", "quote", "list", "table"}
 _SKIPPED = {"graphic", "figure", "fig"}
 _LANG_XPATHS = (
-    "/html/@lang", "/html/@xml:lang", '//meta[@http-equiv="Content-Language" or @http-equiv="content-language"]/@content',
-    '//meta[@itemprop="inLanguage"]/@content', '//meta[@property="og:locale"]/@content',
+    "/html/@lang",
+    "/html/@xml:lang",
+    '//meta[@http-equiv="Content-Language" or @http-equiv="content-language"]/@content',
+    '//meta[@itemprop="inLanguage"]/@content',
+    '//meta[@property="og:locale"]/@content',
 )
 _HEADLINE_WORDS = 4
 _PERSON = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|der|da|al|bin|le|la)){1,4}$")
@@ -62,7 +78,7 @@ def parse(text: str) -> Draft:
         return Draft(lines=())
     url, warnings = web_url(_canonical(tree))
     lang = next((code for code in map(language_code, _stated_languages(tree)) if code), None)
-    document = trafilatura.bare_extraction(tree, date_extraction_params=_DATE_OPTIONS, **_OPTIONS)
+    document: Any = trafilatura.bare_extraction(tree, date_extraction_params=_DATE_OPTIONS, **_OPTIONS)
     if document is None or getattr(document, "body", None) is None:
         return Draft(lines=(), url=url, lang=lang, warnings=warnings)
     title = _title(document.title, tree, document.sitename)

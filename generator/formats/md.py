@@ -69,7 +69,9 @@ def _read_front_matter(meta: str, offset: int) -> dict[str, str]:
         if node is None:
             return {}
         if not isinstance(node, yaml.MappingNode):
-            raise FormatError(f"invalid front matter at line {node.start_mark.line + offset + 1}: expected 'key: value' lines")
+            raise FormatError(
+                f"invalid front matter at line {node.start_mark.line + offset + 1}: expected 'key: value' lines"
+            )
         values: dict[str, str] = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + offset + 1
@@ -81,8 +83,13 @@ def _read_front_matter(meta: str, offset: int) -> dict[str, str]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + offset + 1 if mark else offset + 1
-        reason = error.problem or error.context
-        if error.context and error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
+        reason = str(error.problem or error.context or error)
+        if (
+            error.context
+            and error.context_mark
+            and error.problem_mark
+            and error.context_mark.line != error.problem_mark.line
+        ):
             reason += f" ({error.context} started at line {error.context_mark.line + offset + 1})"
         raise FormatError(f"invalid front matter at line {line}: {reason}") from error
     finally:
@@ -109,7 +116,9 @@ def _published(value: Any, line: int) -> str:
         return value.isoformat()
     found = parse_date(str(value))
     if found is None:
-        raise FormatError(f"invalid front matter at line {line}: 'published' must be a full date (YYYY-MM-DD), got {value!r}")
+        raise FormatError(
+            f"invalid front matter at line {line}: 'published' must be a full date (YYYY-MM-DD), got {value!r}"
+        )
     return found
 
 

@@ -81,7 +81,6 @@ def _overlap(features: SentenceFeatures, i: int, chosen: list[int]) -> float:
     if not mine or not chosen:
         return 0.0
     return max(
-        len(mine & features.stems[j]) / math.sqrt(len(mine) * len(features.stems[j]))
-        if features.stems[j] else 0.0
+        len(mine & features.stems[j]) / math.sqrt(len(mine) * len(features.stems[j])) if features.stems[j] else 0.0
         for j in chosen
     )

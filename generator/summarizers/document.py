@@ -7,8 +7,8 @@ must never use sumy's default tokenizer (it needs NLTK downloads) or read any fi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
@@ -47,9 +47,7 @@ Strategy = Callable[[Candidates, int], tuple[int, ...]]
 """A summariser: picks up to `count` candidate indices, any order."""
 
 
-def build_candidates(
-    article: Article, language: str = "english", limit: int = MAX_CANDIDATES
-) -> Candidates:
+def build_candidates(article: Article, language: str = "english", limit: int = MAX_CANDIDATES) -> Candidates:
     """Split an article's blocks into sentences and build sumy's document over them."""
     tokenizer = SentenceTokenizer(language)
     paragraphs: list[Paragraph] = []
@@ -114,7 +112,7 @@ def _chunks(text: str) -> list[str]:
     start = 0
     for match in _CLEAR_END.finditer(text):
         if match.start() - start >= _CHUNK_CHARS:
-            pieces.append(text[start:match.start()])
+            pieces.append(text[start : match.start()])
             start = match.end()
     pieces.append(text[start:])
     return pieces

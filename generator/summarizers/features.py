@@ -26,9 +26,25 @@ from generator.summarizers.signals import (
 from generator.summarizers.stock import stemmer, stop_words
 
 NAMES: tuple[str, ...] = (
-    "first", "lead", "relpos", "par_first", "length", "length_rank", "short", "overlong",
-    "reduction_rank", "degree_rank", "lexrank", "frequency", "lead_similarity",
-    "lead_similarity_rank", "first_similarity", "title", "quote", "quoted", "furniture",
+    "first",
+    "lead",
+    "relpos",
+    "par_first",
+    "length",
+    "length_rank",
+    "short",
+    "overlong",
+    "reduction_rank",
+    "degree_rank",
+    "lexrank",
+    "frequency",
+    "lead_similarity",
+    "lead_similarity_rank",
+    "first_similarity",
+    "title",
+    "quote",
+    "quoted",
+    "furniture",
     "caption_label",
 )
 """Feature names, in the column order of `SentenceFeatures.matrix`."""
@@ -58,10 +74,7 @@ def sentence_features(candidates: Candidates) -> SentenceFeatures:
     stem = stemmer(candidates.language)
     words = [candidates.tokenizer.to_words(t) for t in candidates.texts]
     stems = tuple(tuple(stem(w.lower()) for w in ws if w.lower() not in stop) for ws in words)
-    title = frozenset(
-        stem(w.lower()) for w in candidates.tokenizer.to_words(candidates.title)
-        if w.lower() not in stop
-    )
+    title = frozenset(stem(w.lower()) for w in candidates.tokenizer.to_words(candidates.title) if w.lower() not in stop)
     texts = candidates.texts
     columns = {
         **_position(candidates),
@@ -75,9 +88,7 @@ def sentence_features(candidates: Candidates) -> SentenceFeatures:
     }
     matrix = numpy.array([columns[name] for name in NAMES], dtype=float).T
     dangling = tuple(is_dangling(t, candidates.language) for t in texts)
-    return SentenceFeatures(
-        matrix=matrix, stems=tuple(frozenset(s) for s in stems), dangling=dangling
-    )
+    return SentenceFeatures(matrix=matrix, stems=tuple(frozenset(s) for s in stems), dangling=dangling)
 
 
 def _position(candidates: Candidates) -> dict[str, list[float]]:

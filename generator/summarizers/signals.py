@@ -11,13 +11,54 @@ import re
 
 # Openers that point back to something earlier: without the sentence before, a reader
 # cannot tell who "he" is or what "this" refers to.
-_DANGLING_ENGLISH = frozenset({
-    "he", "she", "it", "they", "we", "this", "that", "these", "those", "his", "her", "its",
-    "their", "him", "them", "there", "but", "and", "or", "so", "yet", "also", "however",
-    "still", "meanwhile", "instead", "moreover", "furthermore", "besides", "thus",
-    "therefore", "hence", "then", "nevertheless", "nonetheless", "otherwise", "likewise",
-    "similarly", "such", "both", "another", "others", "afterwards", "indeed",
-})
+_DANGLING_ENGLISH = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "him",
+        "them",
+        "there",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "also",
+        "however",
+        "still",
+        "meanwhile",
+        "instead",
+        "moreover",
+        "furthermore",
+        "besides",
+        "thus",
+        "therefore",
+        "hence",
+        "then",
+        "nevertheless",
+        "nonetheless",
+        "otherwise",
+        "likewise",
+        "similarly",
+        "such",
+        "both",
+        "another",
+        "others",
+        "afterwards",
+        "indeed",
+    }
+)
 _FIRST_WORD = re.compile(r"^[\W_]*([A-Za-z]+)(?:['’](?:s|re|ve|ll|d|m))?\b")
 _LOWER_START = re.compile(r"^[\W_]*[a-z]")
 _SAID_OPENER = re.compile(r"^[\"“‘']?\s*(?:he|she|they|it)\s+(?:said|added|says|adds)\b", re.I)
@@ -36,9 +77,7 @@ _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 # A short capitalised label and a colon before a capitalised phrase ("Behind bars: The
 # suspects ..."): how photo captions read, and how they run into the text when a page's
 # captions are kept inline without their own full stop.
-_CAPTION_LABEL = re.compile(
-    r"(?:^|[\w,')]\s+)[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}:\s+(?=[A-Z‘'\"“])"
-)
+_CAPTION_LABEL = re.compile(r"(?:^|[\w,')]\s+)[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}:\s+(?=[A-Z‘'\"“])")
 
 
 def is_dangling(text: str, language: str = "english") -> bool:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import random
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer
@@ -31,8 +32,21 @@ from generator.summarizers.document import Candidates, Strategy
 # Words that mark a sentence as talk about the page rather than the story; generic web
 # furniture, used as Edmundson's stigma words.
 _STIGMA = (
-    "click", "subscribe", "newsletter", "advertisement", "cookie", "cookies", "share",
-    "follow", "copyright", "sign", "download", "app", "photo", "video", "caption",
+    "click",
+    "subscribe",
+    "newsletter",
+    "advertisement",
+    "cookie",
+    "cookies",
+    "share",
+    "follow",
+    "copyright",
+    "sign",
+    "download",
+    "app",
+    "photo",
+    "video",
+    "caption",
 )
 _KEY_WORDS = 10
 """How many of the article's most frequent content words count as Edmundson bonus words."""
@@ -48,7 +62,7 @@ class _SeededRandomSummarizer(RandomSummarizer):
     def _get_random_ratings(self, sentences: Any) -> dict[Any, int]:
         ratings = list(range(len(sentences)))
         self._random.shuffle(ratings)
-        return dict(zip(sentences, ratings))
+        return dict(zip(sentences, ratings, strict=False))
 
 
 @lru_cache(maxsize=8)
@@ -96,7 +110,9 @@ def _edmundson(candidates: Candidates, count: int) -> tuple[int, ...]:
     null = stop_words(candidates.language) or frozenset({"the"})
     summarizer = EdmundsonSummarizer(stems, cue_weight=1.0, key_weight=1.0)
     words = [
-        w.lower() for s in candidates.texts for w in candidates.tokenizer.to_words(s)
+        w.lower()
+        for s in candidates.texts
+        for w in candidates.tokenizer.to_words(s)
         if w.lower() not in null and not w.isdigit()
     ]
     title = [w.lower() for w in candidates.tokenizer.to_words(candidates.title)]
