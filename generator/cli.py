@@ -80,6 +80,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--strict", action="store_true", help="exit with code 1 when any seed has a problem")
     export.set_defaults(run=_export)
+    bench = commands.add_parser("bench", help="benchmark generate and build on synthetic corpora; prints ratios to baselines")
+    bench.add_argument("--articles", default="100,1000", help="comma-separated corpus sizes (default: 100,1000)")
+    bench.add_argument("--workdir", type=Path, help="folder for the corpora (default: a temporary folder)")
+    bench.add_argument("--seed", type=int, default=0, help="random seed of the synthetic corpus (default: 0)")
+    bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.set_defaults(run=_bench)
     from generator.evaluate.cli import add_evaluate_command
 
     add_evaluate_command(commands)
@@ -133,6 +139,22 @@ def _export(args: argparse.Namespace) -> int:
     )
     _print_problems(BuildReport(tuple(d.article.source for d in briefing.digests), briefing.problems))
     return EXIT_PROBLEMS if args.strict and briefing.problems else EXIT_OK
+
+
+def _bench(args: argparse.Namespace) -> int:
+    import json
+    import tempfile
+
+    from generator.bench import format_bench_table, run_benchmark
+
+    try:
+        sizes = [int(n) for n in args.articles.split(",") if n.strip()]
+    except ValueError:
+        raise ConfigError(f"--articles: expected sizes like 100,1000, got {args.articles!r}") from None
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as scratch:
+        result = run_benchmark(sizes, workdir=args.workdir or Path(scratch), seed=args.seed)
+    print(json.dumps(result, indent=2) if args.json else format_bench_table(result))
+    return EXIT_OK
 
 
 def _print_report(report: BuildReport, settings: Settings) -> None:
