@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from generator import speakers
 from generator.quote_marks import Span, sentence_bounds
-from generator.speakers import CUE, Mention
+from generator.speaker_cues import CUE, INVERTED_CUE
+from generator.speaker_names import tokens
+from generator.speakers import Mention
 
 _AS_SAYING = re.compile(r"\bas (?:saying|telling|writing|stating)\b")
 _RELAYS = re.compile(r"^(?:quot|cit)", re.IGNORECASE)
@@ -59,7 +61,7 @@ def after_quote(text: str, plain: str, span: Span, sent_end: int) -> Attribution
     if re.match(r"[―—–-]+\s*[A-Z]", plain[at:sent_end]) and sent_end - at < 60:
         dash = at + len(re.match(r"[―—–-]+\s*", plain[at:]).group())  # type: ignore[union-attr]
         return Attribution(speakers.subject_after(text, dash, sent_end), None, dash)
-    inverted = speakers.INVERTED_CUE.match(plain[at:sent_end])
+    inverted = INVERTED_CUE.match(plain[at:sent_end])
     if inverted:
         end = min(sent_end, at + 160)
         return Attribution(speakers.subject_after(text, at + inverted.end(), end), None, at + inverted.end())
@@ -69,7 +71,7 @@ def after_quote(text: str, plain: str, span: Span, sent_end: int) -> Attribution
     if cue.group().lower() == "according to":
         limit = min(sent_end, cue.end() + 120)
         return Attribution(speakers.subject_after(text, cue.end(), limit), None, cue.end())
-    if len(speakers.tokens(plain[at : cue.start()])) > 25 or cue.start() == at:
+    if len(tokens(plain[at : cue.start()])) > 25 or cue.start() == at:
         return None
     relayed = _relayed(text, at, cue, sent_end)
     if relayed:
@@ -142,7 +144,7 @@ def _next_sentence_end(plain: str, span: Span, sent_end: int) -> int:
     if sent_end > span.end + 2 or sent_end >= span.para_end:
         return sent_end
     _, after = sentence_bounds(plain, span.para_start, span.para_end, sent_end + 1)
-    short = len(speakers.tokens(plain[sent_end:after])) <= 8
+    short = len(tokens(plain[sent_end:after])) <= 8
     return after if short or plain[span.end - 1] in "?!" else sent_end
 
 

@@ -80,7 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--strict", action="store_true", help="exit with code 1 when any seed has a problem")
     export.set_defaults(run=_export)
-    bench = commands.add_parser("bench", help="benchmark generate and build on synthetic corpora; prints ratios to baselines")
+    bench = commands.add_parser(
+        "bench", help="benchmark generate and build on synthetic corpora; prints ratios to baselines"
+    )
     bench.add_argument("--articles", default="100,1000", help="comma-separated corpus sizes (default: 100,1000)")
     bench.add_argument("--workdir", type=Path, help="folder for the corpora (default: a temporary folder)")
     bench.add_argument("--seed", type=int, default=0, help="random seed of the synthetic corpus (default: 0)")

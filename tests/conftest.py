@@ -1,8 +1,14 @@
-"""Shared fixtures: the project's seeds and the editor's gold data."""
+"""Shared fixtures: the project's seeds, the editor's gold data, built projects and a headless browser."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,8 +44,6 @@ def seed_articles():
 
 def make_project(folder: Path, seeds: list[Path] | None = None) -> Path:
     """A copy of the project in `folder` without generated output; `seeds` replace the seeds."""
-    import shutil
-
     project = folder / "briefing"
     ignore = shutil.ignore_patterns(
         ".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests", "*.egg-info", ".briefing-cache"
@@ -88,9 +92,6 @@ def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def run_build(project: Path, *args: str):
     """Run `python -m generator build` in `project` and return the finished process."""
-    import os
-    import subprocess
-
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     return subprocess.run(
         [sys.executable, "-m", "generator", "build", *args],
@@ -100,3 +101,62 @@ def run_build(project: Path, *args: str):
         env=env,
         check=False,
     )
+
+
+BROWSER_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def browser_path() -> str:
+    """The Chromium to drive: `BRIEFING_BROWSER`, else the first candidate on PATH; fails when none."""
+    configured = os.environ.get("BRIEFING_BROWSER")
+    found = configured or next((shutil.which(c) for c in BROWSER_CANDIDATES if shutil.which(c)), None)
+    if not found:
+        pytest.fail("no Chromium found: install Debian's `chromium` or set BRIEFING_BROWSER")
+    return found
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def serve(site: Path) -> Iterator[str]:
+    """Serve `site` with `http.server` in a subprocess; yields its base URL, stops it after."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (the system's, never a download) driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=browser_path(),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()

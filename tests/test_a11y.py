@@ -7,25 +7,18 @@ axe-core comes bundled with axe-playwright-python: nothing is downloaded.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import lxml.html
 import pytest
-from builders import ROOT
+from builders import ARTIFACTS
+from conftest import serve
 from test_export import SITE_URL, build_wired_project
 from test_feeds import HOSTILE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 ARTICLE = "/articles/004-8498fe90dd55976d/"
 PAGES = {"home": "/", "article": ARTICLE, "tags": "/tags/"}
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -66,57 +59,9 @@ def test_other_pages_are_websites_with_both_feeds(site: Path, path: str) -> None
     assert feeds == {"application/rss+xml": depth + "feed.xml", "application/feed+json": depth + "feed.json"}
 
 
-def _browser_path() -> str:
-    configured = os.environ.get("BRIEFING_BROWSER")
-    found = configured or next((shutil.which(c) for c in CANDIDATES if shutil.which(c)), None)
-    if not found:
-        pytest.fail("no Chromium found: install Debian's `chromium` or set BRIEFING_BROWSER")
-    return found
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=_browser_path(),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
+    yield from serve(site)
 
 
 def _open(browser, server: str, path: str, **context_options):

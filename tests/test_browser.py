@@ -2,85 +2,25 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
-from builders import ROOT
+from builders import ARTIFACTS
+from conftest import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-
-
-def _browser_path() -> str:
-    configured = os.environ.get("BRIEFING_BROWSER")
-    found = configured or next((shutil.which(c) for c in CANDIDATES if shutil.which(c)), None)
-    if not found:
-        pytest.fail("no Chromium found: install Debian's `chromium` or set BRIEFING_BROWSER")
-    return found
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _serve(site: Path) -> Iterator[str]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
 def server(built_project: Path) -> Iterator[str]:
-    yield from _serve(built_project / "site")
+    yield from serve(built_project / "site")
 
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile_project: Path) -> Iterator[str]:
-    yield from _serve(hostile_project / "site")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=_browser_path(),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
+    yield from serve(hostile_project / "site")
 
 
 @pytest.fixture()

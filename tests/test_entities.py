@@ -3,44 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
+from builders import build_article
 
 from generator.entities import extract_entities
-from generator.models import Article, Block
+from generator.models import Article
 
 CASES = sorted((Path(__file__).parent / "cases" / "entities").glob("*.yaml"))
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT.parent / "shared" / "gold" / "seeds.yaml"
 KINDS = ("people", "places", "organisations")
 RECALL_FLOOR = 0.8
-
-
-def build_article(paragraphs: list[str], title: str = "Briefing test") -> Article:
-    """An article made of the given paragraphs."""
-    blocks = tuple(Block("paragraph", p) for p in paragraphs)
-    return Article("seeds/case.txt", title, None, None, None, blocks)
-
-
-def seed_article(path: Path, gold: dict[str, Any]) -> Article:
-    """A seed split on blank lines, title first, the gold furniture lines dropped."""
-    furniture = set(gold.get("boilerplate", []))
-    chunks = [c for c in path.read_text(encoding="utf-8").split("\n\n") if c.strip()]
-    blocks = []
-    for chunk in chunks[1:]:
-        text = " ".join(line.strip() for line in chunk.splitlines() if line.strip() and line.strip() not in furniture)
-        if text:
-            heading = text in gold.get("headings", [])
-            blocks.append(Block("heading", text) if heading else Block("paragraph", text))
-    return Article(str(path), chunks[0].strip(), None, None, None, tuple(blocks))
+CASE_TITLE = "Briefing test"
+"""Title Cased, so entity extraction skips it and only the paragraphs count."""
 
 
 @pytest.mark.parametrize("case_path", CASES, ids=[c.stem for c in CASES])
 def test_case(case_path: Path) -> None:
     case = yaml.safe_load(case_path.read_text(encoding="utf-8"))
-    article = build_article(case["paragraphs"], case.get("title", "Briefing test"))
+    article = build_article(*case["paragraphs"], title=case.get("title", CASE_TITLE))
 
     entities = extract_entities(article)
 
@@ -52,7 +33,7 @@ def test_case(case_path: Path) -> None:
 
 
 def test_first_mention_order_and_no_duplicates() -> None:
-    article = build_article(["Oslo hosted Lena Berg. Later Berg went to Rome, then Oslo."])
+    article = build_article("Oslo hosted Lena Berg. Later Berg went to Rome, then Oslo.", title=CASE_TITLE)
 
     entities = extract_entities(article)
 
@@ -60,14 +41,11 @@ def test_first_mention_order_and_no_duplicates() -> None:
     assert entities.people == ("Lena Berg",)
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="shared gold data not present")
-def test_seed_recall_floor() -> None:
-    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["articles"]
-    for name, expected in gold.items():
-        path = ROOT / "seeds" / name
-        if not path.exists():
+def test_seed_recall_floor(gold: dict, seed_articles: dict[str, Article]) -> None:
+    for name, expected in gold["articles"].items():
+        if name not in seed_articles:
             continue
-        entities = extract_entities(seed_article(path, expected))
+        entities = extract_entities(seed_articles[name])
         for kind in KINDS:
             want = set(expected[kind])
             found = want & set(getattr(entities, kind))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -10,15 +9,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import make_project
+from conftest import free_port, make_project
 
 pytestmark = pytest.mark.slow
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _get(url: str) -> str:
@@ -40,7 +33,7 @@ def _wait_for(predicate, seconds: float) -> bool:
 
 def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path) -> None:
     project = make_project(tmp_path)
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/articles/000-e66c796b78405ef7/"
     log = tmp_path / "serve.log"
     server = subprocess.Popen(

@@ -20,7 +20,9 @@ UNTRUSTED = re.compile(r"\$\{\{\s*github\.(event\.|head_ref)")
 def test_workflow_is_valid_against_githubs_schema(workflow: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(workflow)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
