@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, fields
-from functools import lru_cache
+from dataclasses import asdict, fields, is_dataclass
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from generator.models import Article, Block, Digest, Entities, Figure, Quote
+from generator.models import Article, Digest, Story
 from generator.settings import Settings, user_fields
 from generator.write import atomic_write
 
@@ -40,14 +41,25 @@ class DigestCache:
         """The cached digest for `key`, or None."""
         try:
             data = json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
-            return _digest_from(data)
-        except (OSError, ValueError, TypeError, KeyError):
+            return decode(Digest, data)
+        except (OSError, ValueError, TypeError, KeyError, StopIteration):
             return None
 
-    def put(self, key: str, digest: Digest) -> None:
-        """Store a digest (atomically: a killed run never leaves half an entry)."""
-        text = json.dumps(asdict(digest), ensure_ascii=False, sort_keys=True)
+    def put(self, key: str, value: Digest | Story) -> None:
+        """Store a digest or a story (atomically: a killed run never leaves half an entry)."""
+        text = json.dumps(asdict(value), ensure_ascii=False, sort_keys=True)
         atomic_write(self.folder / key[:2] / f"{key}.json", text.encode("utf-8"))
+
+    def story_key(self, member_keys: list[str]) -> str:
+        """The content key of the story made of the digests with these keys."""
+        return hashlib.sha256(("story" + "".join(sorted(member_keys)) + self._salt).encode()).hexdigest()
+
+    def get_story(self, key: str) -> Story | None:
+        """The cached story for `key`, or None."""
+        try:
+            return decode(Story, json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError, KeyError, StopIteration):
+            return None
 
 
 @lru_cache(maxsize=1)
@@ -61,18 +73,24 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _digest_from(data: dict[str, Any]) -> Digest:
-    article = dict(data["article"])
-    article["blocks"] = tuple(Block(**b) for b in article["blocks"])
-    for name in ("removed", "warnings"):
-        article[name] = tuple(article[name])
-    return Digest(
-        article=Article(**article),
-        slug=data["slug"],
-        summary=tuple(data["summary"]),
-        figures=tuple(Figure(**f) for f in data["figures"]),
-        quotes=tuple(Quote(**q) for q in data["quotes"]),
-        entities=Entities(**{f.name: tuple(data["entities"][f.name]) for f in fields(Entities)}),
-        language=data["language"],
-        notes=tuple(data["notes"]),
-    )
+@cache
+def _hints(cls: Any) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def decode(cls: Any, data: Any) -> Any:
+    """Rebuild a value of type `cls` (a model dataclass, tuple, optional or scalar) from JSON data."""
+    origin, args = get_origin(cls), get_args(cls)
+    if origin in (Union, UnionType):
+        if data is None:
+            return None
+        return decode(next(a for a in args if a is not type(None)), data)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(decode(args[0], v) for v in data)
+        return tuple(decode(a, v) for a, v in zip(args, data, strict=True))
+    if is_dataclass(cls):
+        hints = _hints(cls)
+        make: Any = cls
+        return make(**{f.name: decode(hints[f.name], data[f.name]) for f in fields(cls) if f.name in data})
+    return data

@@ -6,17 +6,18 @@ Each line is one stage on typed values; only `read_seeds` and `write_pages` touc
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from generator.analyse import run_analysis
 from generator.cache import DigestCache
 from generator.clean import clean_article
 from generator.errors import SeedError
-from generator.models import Article, Briefing, BuildReport, Digest, Seed, SeedProblem, WriteResult
+from generator.models import Article, Briefing, BuildReport, Digest, Seed, SeedProblem, Story, WriteResult
 from generator.read import read_seeds
 from generator.render import make_environment, render_pages
 from generator.settings import Settings
 from generator.slugs import assign_slugs
-from generator.stories import group_stories
+from generator.stories import build_story, group_stories
 from generator.write import write_pages
 
 
@@ -32,10 +33,12 @@ def build(settings: Settings, *, write: bool = True) -> BuildReport:
 
 def collect(settings: Settings) -> Briefing:
     """Read, clean, analyse and group the seeds: everything the pages are made from."""
+    cache = DigestCache(settings.cache_path, settings) if settings.cache_path else None
     seeds, read_problems = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
     articles, clean_problems = clean_articles(seeds)
-    digests, analyse_problems = analyse_articles(articles, settings)
-    stories = group_stories(digests, threshold=settings.story_threshold, language=settings.language)
+    digests, analyse_problems = analyse_articles(articles, settings, cache)
+    build = partial(_cached_story, cache=cache, language=settings.language) if cache else None
+    stories = group_stories(digests, threshold=settings.story_threshold, language=settings.language, build=build)
     return Briefing(digests, stories, read_problems + clean_problems + analyse_problems)
 
 
@@ -54,11 +57,10 @@ def clean_articles(seeds: tuple[Seed, ...]) -> tuple[tuple[Article, ...], tuple[
 
 
 def analyse_articles(
-    articles: tuple[Article, ...], settings: Settings
+    articles: tuple[Article, ...], settings: Settings, cache: DigestCache | None = None
 ) -> tuple[tuple[Digest, ...], tuple[SeedProblem, ...]]:
     """Digest every article under a stable, unique slug; cached ones are not analysed again."""
     slugs = assign_slugs([a.source for a in articles])
-    cache = DigestCache(settings.cache_path, settings) if settings.cache_path else None
     keys = {a.source: cache.key(a, slugs[a.source]) for a in articles} if cache else {}
     found = {a.source: cache.get(keys[a.source]) for a in articles} if cache else {}
     todo = [a for a in articles if found.get(a.source) is None]
@@ -68,3 +70,13 @@ def analyse_articles(
             cache.put(keys[digest.article.source], digest)
     by_source = {**{s: d for s, d in found.items() if d is not None}, **{d.article.source: d for d in fresh}}
     return tuple(by_source[a.source] for a in articles if a.source in by_source), problems
+
+
+def _cached_story(members: tuple[Digest, ...], *, cache: DigestCache, language: str) -> Story:
+    """The story of `members`, from the cache when none of them changed."""
+    key = cache.story_key([cache.key(d.article, d.slug) for d in members])
+    story = cache.get_story(key)
+    if story is None:
+        story = build_story(members, language=language)
+        cache.put(key, story)
+    return story

@@ -10,21 +10,24 @@ or put a sentence under a source that did not write it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from generator.models import Digest, Story, StoryQuote, StorySentence
 from generator.slugs import slugify
 from generator.story_discrepancies import find_discrepancies
 from generator.story_facts import align, only_in, shared_facts
-from generator.story_grouping import group_articles, similarity_matrix
+from generator.story_grouping import article_terms, group_articles, similarity_matrix
 from generator.story_summary import SUMMARY_SENTENCES, summarize_story
-from generator.story_text import Unit, article_units, inverse_frequencies, tfidf
+from generator.story_text import Unit, article_units, centroid, cosine, inverse_frequencies, tfidf
 from generator.story_timeline import build_timeline
 
 DEFAULT_THRESHOLD = 0.07
 """Least average-link similarity for articles to share a story; chosen on multi-document
 event data (see `python -m generator.evaluate.stories`)."""
 _SLUG_WORDS = 8
+MAX_COMPARED = 8
+"""Most articles of one story whose sentences are aligned, summarised and compared."""
 
 
 def group_stories(
@@ -33,15 +36,21 @@ def group_stories(
     threshold: float = DEFAULT_THRESHOLD,
     language: str = "english",
     summary_sentences: int = SUMMARY_SENTENCES,
+    build: Callable[[tuple[Digest, ...]], Story] | None = None,
 ) -> tuple[Story, ...]:
-    """Stories of two or more articles each, in order of their first source; slugs unique."""
+    """Stories of two or more articles each, in order of their first source; slugs unique.
+
+    `build` makes one story from its members (default `build_story`); the pipeline passes
+    one that reuses stories whose articles have not changed.
+    """
+    build = build or partial(build_story, language=language, summary_sentences=summary_sentences)
     ordered = tuple(sorted(digests, key=lambda d: d.article.source))
     clusters = [c for c in group_articles(ordered, threshold, language) if len(c) > 1]
     stories: list[Story] = []
     taken: set[str] = set()
     for cluster in clusters:
         members = tuple(ordered[i] for i in cluster)
-        story = build_story(members, language=language, summary_sentences=summary_sentences)
+        story = build(members)
         slug = _unique(story.slug, taken)
         taken.add(slug)
         stories.append(Story(**{**story.__dict__, "slug": slug}))
@@ -68,22 +77,37 @@ def summarize_articles(
 def build_story(
     members: tuple[Digest, ...], *, language: str = "english", summary_sentences: int = SUMMARY_SENTENCES
 ) -> Story:
-    """Everything a story page shows, for articles already known to report one event."""
+    """Everything a story page shows, for articles already known to report one event.
+
+    A story with many sources is compared through its `MAX_COMPARED` most central articles:
+    aligning every sentence with every other is quadratic, and a reader wants the gist.
+    """
     sources = tuple(d.article.source for d in members)
-    units, vectors, idf = story_units(members, language)
+    compared = _most_central(members, language) if len(members) > MAX_COMPARED else members
+    units, vectors, idf = story_units(compared, language)
     groups = align(units, vectors)
-    headline = _headline(members, language)
+    headline = _headline(compared, language)
     return Story(
         slug=_slug(headline),
         headline=headline,
         articles=sources,
         summary=summarize_story(units, vectors, count=summary_sentences),
         shared_facts=shared_facts(units, groups),
-        only_in=only_in(units, vectors, groups, sources, idf),
-        discrepancies=find_discrepancies(members, units, groups),
-        quotes=_quotes(members),
+        only_in=only_in(units, vectors, groups, tuple(d.article.source for d in compared), idf),
+        discrepancies=find_discrepancies(compared, units, groups),
+        quotes=_quotes(compared),
         timeline=build_timeline(units),
     )
+
+
+def _most_central(members: Sequence[Digest], language: str) -> tuple[Digest, ...]:
+    """The `MAX_COMPARED` members closest to the story's centre, in source order."""
+    terms = [article_terms(d, language) for d in members]
+    idf = inverse_frequencies(terms)
+    vectors = [tfidf(t, idf) for t in terms]
+    middle = centroid(vectors)
+    ranked = sorted(range(len(members)), key=lambda i: (-cosine(vectors[i], middle), members[i].article.source))
+    return tuple(members[i] for i in sorted(ranked[:MAX_COMPARED]))
 
 
 def _headline(members: Sequence[Digest], language: str) -> str:

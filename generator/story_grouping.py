@@ -9,15 +9,21 @@ module must never look at any data beyond the digests it is given.
 
 from __future__ import annotations
 
+import heapq
+from collections import defaultdict
 from collections.abc import Sequence
 
 from generator.models import Digest
-from generator.story_text import content_stems, cosine, inverse_frequencies, tfidf
+from generator.story_text import Vector, content_stems, cosine, inverse_frequencies, tfidf
 
 TITLE_WEIGHT = 2
 """Times the title's stems count: a headline names the event."""
 ENTITY_PREFIX = "@"
 """Marks entity features apart from word stems."""
+_EXACT_UP_TO = 400
+"""Up to this many articles every shared term counts, so similarities are exact."""
+_COMMON_SHARE = 0.05
+"""Beyond that, terms in more than this share of the articles are too common to count."""
 
 
 def article_terms(digest: Digest, language: str = "english") -> tuple[str, ...]:
@@ -30,34 +36,65 @@ def article_terms(digest: Digest, language: str = "english") -> tuple[str, ...]:
 
 
 def similarity_matrix(digests: Sequence[Digest], language: str = "english") -> list[list[float]]:
-    """Pairwise cosine similarity of the articles' TF-IDF vectors."""
-    terms = [article_terms(d, language) for d in digests]
-    idf = inverse_frequencies(terms)
-    vectors = [tfidf(t, idf) for t in terms]
+    """Pairwise cosine similarity of the articles' TF-IDF vectors (for a story's few members)."""
+    vectors = _vectors(digests, language)
     return [[cosine(a, b) for b in vectors] for a in vectors]
 
 
-def cluster(similarity: list[list[float]], threshold: float) -> tuple[tuple[int, ...], ...]:
-    """Average-link agglomerative clusters of item indices, each sorted, in order of first item."""
-    clusters: list[list[int]] = [[i] for i in range(len(similarity))]
-    while len(clusters) > 1:
-        best, pair = threshold, None
-        for a in range(len(clusters)):
-            for b in range(a + 1, len(clusters)):
-                link = _average_link(similarity, clusters[a], clusters[b])
-                if link >= best and (pair is None or link > best):
-                    best, pair = link, (a, b)
-        if pair is None:
-            break
-        a, b = pair
-        clusters[a] = sorted(clusters[a] + clusters[b])
-        del clusters[b]
-    return tuple(tuple(c) for c in sorted(clusters))
+def similar_pairs(vectors: Sequence[Vector], common: int) -> dict[tuple[int, int], float]:
+    """Cosine of every pair of vectors that share a term held by at most `common` vectors.
+
+    Pairs are found through an inverted index, so the cost follows the pairs that share
+    words, not the square of the number of articles. A term in more than `common` vectors
+    (a word every article uses) neither finds pairs nor adds to their similarity.
+    """
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for index, vector in enumerate(vectors):
+        for term, weight in vector.items():
+            postings[term].append((index, weight))
+    sums: dict[tuple[int, int], float] = defaultdict(float)
+    for term in sorted(postings):
+        posting = postings[term]
+        if len(posting) > common:
+            continue
+        for x, (i, wi) in enumerate(posting):
+            for j, wj in posting[x + 1 :]:
+                sums[(i, j)] += wi * wj
+    return {pair: value for pair, value in sums.items() if value > 0}
 
 
-def _average_link(similarity: list[list[float]], left: list[int], right: list[int]) -> float:
-    total = sum(similarity[i][j] for i in left for j in right)
-    return total / (len(left) * len(right))
+def cluster(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> tuple[tuple[int, ...], ...]:
+    """Average-link agglomerative clusters of 0..n-1, merging the best pair first while it reaches
+    `threshold`; missing pairs count as similarity 0. Ties go to the lower indices."""
+    links: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), value in pairs.items():
+        links[i][j] = links[j][i] = value
+    size = dict.fromkeys(range(n), 1)
+    members = {i: [i] for i in range(n)}
+    heap = [(-value, i, j) for (i, j), value in pairs.items() if value >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in size or b not in size or abs(links[a].get(b, 0.0) / (size[a] * size[b]) + negative) > 1e-12:
+            continue  # a cluster merged since this entry was pushed
+        _merge(a, b, links, size, members)
+        for d, total in links[a].items():
+            average = total / (size[a] * size[d])
+            if average >= threshold:
+                heapq.heappush(heap, (-average, min(a, d), max(a, d)))
+    return tuple(tuple(sorted(m)) for _, m in sorted(members.items()))
+
+
+def _merge(
+    a: int, b: int, links: dict[int, dict[int, float]], size: dict[int, int], members: dict[int, list[int]]
+) -> None:
+    """Fold cluster `b` into cluster `a` (a < b), summing their links to every other cluster."""
+    for d, total in links.pop(b).items():
+        del links[d][b]
+        if d != a:
+            links[a][d] = links[d][a] = links[a].get(d, 0.0) + total
+    size[a] += size.pop(b)
+    members[a] += members.pop(b)
 
 
 def group_articles(
@@ -66,4 +103,12 @@ def group_articles(
     """Clusters of digest indices; digests should come sorted by source for stable ties."""
     if not digests:
         return ()
-    return cluster(similarity_matrix(digests, language), threshold)
+    vectors = _vectors(digests, language)
+    common = max(_EXACT_UP_TO, int(len(vectors) * _COMMON_SHARE))
+    return cluster(len(vectors), similar_pairs(vectors, common), threshold)
+
+
+def _vectors(digests: Sequence[Digest], language: str) -> list[dict[str, float]]:
+    terms = [article_terms(d, language) for d in digests]
+    idf = inverse_frequencies(terms)
+    return [tfidf(t, idf) for t in terms]

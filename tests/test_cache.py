@@ -30,12 +30,14 @@ def test_warm_run_reads_the_cache_and_gives_identical_output(tmp_path: Path) -> 
     pipeline.build(settings)
     cold = _docs(project)
     entries = sorted((project / ".briefing-cache").rglob("*.json"))
-    assert len(entries) == 2
+    assert len(entries) == 3  # two digests and their story
     shutil.rmtree(project / "docs")
     briefing = pipeline.collect(settings)
     cache = DigestCache(settings.cache_path, settings)
-    for digest in briefing.digests:
-        assert cache.get(cache.key(digest.article, digest.slug)) == digest
+    keys = [cache.key(digest.article, digest.slug) for digest in briefing.digests]
+    for key, digest in zip(keys, briefing.digests, strict=True):
+        assert cache.get(key) == digest
+    assert cache.get_story(cache.story_key(keys)) == briefing.stories[0]
     pipeline.build(settings)
     assert _docs(project) == cold
     assert sorted((project / ".briefing-cache").rglob("*.json")) == entries
@@ -48,9 +50,9 @@ def test_changed_seed_or_settings_miss_the_cache(tmp_path: Path) -> None:
     seed = project / "seeds" / "000_e66c796b78405ef7.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace("within weeks", "within days"), encoding="utf-8")
     pipeline.build(settings)
-    assert len(list((project / ".briefing-cache").rglob("*.json"))) == 3
+    assert len(list((project / ".briefing-cache").rglob("*.json"))) == 5  # a new digest and a new story
     pipeline.build(load_settings(project / "mkdocs.yml", summary_max=3))
-    assert len(list((project / ".briefing-cache").rglob("*.json"))) == 5
+    assert len(list((project / ".briefing-cache").rglob("*.json"))) == 8
 
 
 def test_unreadable_entry_is_a_miss(tmp_path: Path) -> None:
