@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Python-Markdown honours a backslash before each of these.
 _INLINE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 _INLINE_ALWAYS = re.compile(r"([\\`*_{}\[\]|~])")
@@ -27,7 +26,7 @@ def escape_markdown(value: object) -> str:
     if value is None:
         return ""
     text = " ".join(str(value).split())
-    text = "".join(_HTML.get(ch, ch) for ch in text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE_ALWAYS.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: m.group(1) + _escape_start(m.group(2)), text)
 
