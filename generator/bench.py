@@ -24,10 +24,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from generator import pipeline
 from generator.bench_corpus import write_corpus
 from generator.publish import build_site
-from generator.settings import Settings, load_settings
+from generator.settings import Settings, TolerantLoader, load_settings
 
 REPO = Path(__file__).resolve().parent.parent
 """The checkout the benchmark copies its config, templates and stylesheets from."""
@@ -42,8 +44,11 @@ theme:
   font: false
 plugins:
   - search
+nav:
+  - index.md
 """
-"""The bare mkdocs-material baseline: no hooks, no plugins but search."""
+"""The bare mkdocs-material baseline: no hooks, no plugins but search, and like the site's own
+config a short nav (with every page in the nav, MkDocs' time grows with the square of the pages)."""
 _COLUMNS = (
     ("articles", "articles", "{:d}"),
     ("generate_s_per_article", "generate s/article", "{:.4f}"),
@@ -131,7 +136,7 @@ def _run_size(size: int, folder: Path, seed: int) -> dict[str, Any]:
     sumy_s = bare_lexrank_seconds(settings)
     site = folder / settings.site_dir
     build_s = _timed(lambda: build_site(folder / "mkdocs.yml", site, SOURCE_DATE_EPOCH))
-    bare_s = bare_mkdocs_seconds(settings.docs_path, folder / "bare")
+    bare_s = bare_mkdocs_seconds(settings.docs_path, folder / "bare", _project_nav(folder / "mkdocs.yml"))
     _edit_one_seed(settings)
     incremental_s = _timed(lambda: pipeline.build(settings))
     return {
@@ -184,12 +189,13 @@ def _lexrank_jobs(settings: Settings) -> list[tuple[str, int]]:
     ]
 
 
-def bare_mkdocs_seconds(docs: Path, folder: Path) -> float:
-    """Seconds for a minimal mkdocs-material build of a copy of `docs`."""
+def bare_mkdocs_seconds(docs: Path, folder: Path, nav: Any = None) -> float:
+    """Seconds for a minimal mkdocs-material build of a copy of `docs`, with `nav` when given."""
     if folder.exists():
         shutil.rmtree(folder)
     shutil.copytree(docs, folder / "docs")
-    (folder / "mkdocs.yml").write_text(BARE_CONFIG, encoding="utf-8")
+    extra = yaml.safe_dump({"nav": nav}, sort_keys=False) if nav else ""
+    (folder / "mkdocs.yml").write_text(BARE_CONFIG + extra, encoding="utf-8")
     config, site = str(folder / "mkdocs.yml"), str(folder / "site")
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", config, "-d", site]
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)}
@@ -204,6 +210,12 @@ def peak_rss_mb() -> float:
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     unit = 1 if sys.platform == "darwin" else 1024  # macOS reports bytes, Linux kilobytes
     return round((own + children) * unit / 1024**2, 1)
+
+
+def _project_nav(config_file: Path) -> Any:
+    """The `nav` of a project's MkDocs config, or None."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=TolerantLoader) or {}
+    return config.get("nav") if isinstance(config, dict) else None
 
 
 def _warm_up(folder: Path, seed: int) -> None:

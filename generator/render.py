@@ -59,7 +59,7 @@ def render_pages(
     pages, entity_paths = entity_pages(views, settings.page_size, make)
     for view in views:
         view["chips"] = [
-            (name, Trusted("../" + entity_paths[(kind, name)]))
+            (name, Trusted("../" + entity_paths[(kind, name)]) if (kind, name) in entity_paths else None)
             for kind, _ in ENTITY_KINDS
             for name in view["entities"][kind]
         ]

@@ -7,7 +7,6 @@ Views come from `render.py`; each has a root-relative `link`, a `kind` (`article
 from __future__ import annotations
 
 import html
-from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -17,6 +16,8 @@ from generator.models import Page
 
 PageMaker = Callable[[str, dict[str, Any], str, dict[str, Any]], Page]
 _TOP_ENTITIES = 30
+_MIN_ARTICLES = 2
+"""Articles that must mention a name before it gets a page of its own."""
 _SINGULAR = {"people": "Person", "places": "Place", "organisations": "Organisation"}
 
 
@@ -33,8 +34,10 @@ def home_pages(items: Sequence[dict[str, Any]], size: int, make: PageMaker) -> l
 def entity_pages(
     views: Sequence[dict[str, Any]], size: int, make: PageMaker
 ) -> tuple[list[Page], dict[tuple[str, str], str]]:
-    """One paginated page per person, place and organisation; and each entity's page-1 path."""
-    members = entity_members(views)
+    """A paginated page per person, place and organisation that two or more articles mention;
+    and each such entity's page-1 path. A name only one article mentions links to that article
+    instead: a page per passing mention would multiply the site's pages."""
+    members = {key: items for key, items in entity_members(views).items() if _articles(items) >= _MIN_ARTICLES}
     slugs = unique_entity_names(members)
     paths = {key: f"entities/{key[0]}/{slug}.md" for key, slug in slugs.items()}
     pages = []
@@ -54,15 +57,13 @@ def entity_index_pages(
     views: Sequence[dict[str, Any]], paths: dict[tuple[str, str], str], size: int, make: PageMaker
 ) -> list[Page]:
     """`tags.md` (the most mentioned names and the letters) and one paginated page per letter."""
-    counts = Counter({key: len(items) for key, items in entity_members(views).items()})
+    members = entity_members(views)
     letters: dict[str, list[dict[str, Any]]] = {}
-    for (kind, name), count in sorted(counts.items(), key=lambda kv: (kv[0][1].casefold(), kv[0][0])):
-        letters.setdefault(initial(name), []).append(_entry(kind, name, count, paths))
+    for (kind, name), items in sorted(members.items(), key=lambda kv: (kv[0][1].casefold(), kv[0][0])):
+        letters.setdefault(initial(name), []).append(_entry(kind, name, items, paths))
     letter_paths = {letter: f"entities/index-{'other' if letter == '#' else letter}.md" for letter in letters}
-    top = [
-        _entry(k, n, c, paths)
-        for (k, n), c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][0]))[:_TOP_ENTITIES]
-    ]
+    ranked = sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0][1], kv[0][0]))
+    top = [_entry(kind, name, items, paths) for (kind, name), items in ranked[:_TOP_ENTITIES]]
     front = {"title": "Tags", "description": "People, places and organisations in the briefing."}
     index = {
         "top": top,
@@ -85,8 +86,13 @@ def entity_index_pages(
     return pages
 
 
-def _entry(kind: str, name: str, count: int, paths: dict[tuple[str, str], str]) -> dict[str, Any]:
-    return {"name": name, "kind": kind, "count": count, "link": Trusted(paths[(kind, name)])}
+def _articles(items: Sequence[dict[str, Any]]) -> int:
+    return sum(1 for item in items if item["kind"] == "article")
+
+
+def _entry(kind: str, name: str, items: Sequence[dict[str, Any]], paths: dict[tuple[str, str], str]) -> dict[str, Any]:
+    link = paths.get((kind, name)) or items[0]["link"]
+    return {"name": name, "kind": kind, "count": len(items), "link": Trusted(link)}
 
 
 def _context(listing: Listing) -> dict[str, Any]:

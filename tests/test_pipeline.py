@@ -130,6 +130,7 @@ def test_lists_are_paginated_and_every_name_has_a_page(tmp_path: Path) -> None:
         "Comet spotted. Astronomers watched a bright comet cross the northern sky, Anna Berg2 reported.",
         "Library reopens. Readers returned to the repaired reading room whose roof leaked, Anna Berg3 announced.",
         "Trout decline. Anglers counted fewer fish in the upper valley streams this spring, Anna Berg4 warned.",
+        "Ferry strike. Crews stopped the island ferry for a day over pay, Anna Berg0 confirmed on the quay.",
     ]
     files = {f"item_{i}.txt": text.replace(". ", "\n\n", 1) for i, text in enumerate(texts)}
     project = _project(tmp_path, files)
@@ -139,11 +140,13 @@ def test_lists_are_paginated_and_every_name_has_a_page(tmp_path: Path) -> None:
     docs = project / "docs"
     home = [docs / "index.md", docs / "briefing" / "page-2.md", docs / "briefing" / "page-3.md"]
     assert all(p.is_file() for p in home) and not (docs / "briefing" / "page-4.md").exists()
+    assert not (docs / "entities" / "people" / "anna-berg1.md").exists(), "one mention: no page of its own"
     assert "[2](briefing/page-2.md)" in home[0].read_text(encoding="utf-8")
     assert "(../articles/" in home[1].read_text(encoding="utf-8")
     people = sorted(p.name for p in (docs / "entities" / "people").glob("*.md"))
     assert "anna-berg0.md" in people
     article = (docs / "articles" / "item-0.md").read_text(encoding="utf-8")
     assert "(../entities/people/anna-berg0.md){ .md-tag }" in article
+    assert '<span class="md-tag">Anna Berg1</span>' in (docs / "articles" / "item-1.md").read_text(encoding="utf-8")
     tags = (docs / "tags.md").read_text(encoding="utf-8")
     assert "entities/index-a.md" in tags
