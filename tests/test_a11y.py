@@ -20,7 +20,12 @@ from test_feeds import HOSTILE
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ARTICLE = "/articles/004-8498fe90dd55976d/"
-PAGES = {"home": "/", "article": ARTICLE, "tags": "/tags/"}
+PAGES = {
+    "home": "/",
+    "article": ARTICLE,
+    "story": "/stories/kim-to-meet-putin-russia-seeks-closer-north/",
+    "tags": "/tags/",
+}
 SCHEMES = {"light": "default", "dark": "slate"}
 
 
