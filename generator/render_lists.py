@@ -26,7 +26,12 @@ def home_pages(items: Sequence[dict[str, Any]], size: int, make: PageMaker) -> l
     pages = []
     for listing in paginate("index.md", "briefing/page-{n}.md", items, size):
         title = "Briefing" if listing.number == 1 else f"Briefing, page {listing.number}"
-        front = {"title": title, "description": "Stories and articles, summarised, with key figures and quotes."}
+        front: dict[str, Any] = {
+            "title": title,
+            "description": "Stories and articles, summarised, with key figures and quotes.",
+        }
+        if listing.number > 1:
+            front["search"] = {"exclude": True}  # listings repeat what the pages they list say
         pages.append(make(listing.path, front, "index.md.j2", _context(listing)))
     return pages
 
@@ -47,6 +52,7 @@ def entity_pages(
             front = {
                 "title": html.escape(name),
                 "description": f"Stories and articles that mention {html.escape(name)}.",
+                "search": {"exclude": True},
             }
             context = {**_context(listing), "name": name, "kind": _SINGULAR[kind], "count": len(items)}
             pages.append(make(listing.path, front, "entity.md.j2", context))
@@ -78,7 +84,7 @@ def entity_index_pages(
             pages.append(
                 make(
                     listing.path,
-                    {"title": title, "description": title},
+                    {"title": title, "description": title, "search": {"exclude": True}},
                     "entity_index.md.j2",
                     {**_context(listing), "letter": letter.upper()},
                 )
