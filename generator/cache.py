@@ -90,7 +90,7 @@ def decode(cls: Any, data: Any) -> Any:
             return tuple(decode(args[0], v) for v in data)
         return tuple(decode(a, v) for a, v in zip(args, data, strict=True))
     if is_dataclass(cls):
-        hints = _hints(cls)
         make: Any = cls
+        hints = _hints(make)
         return make(**{f.name: decode(hints[f.name], data[f.name]) for f in fields(cls) if f.name in data})
     return data

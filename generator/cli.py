@@ -80,6 +80,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--strict", action="store_true", help="exit with code 1 when any seed has a problem")
     export.set_defaults(run=_export)
+    warm = commands.add_parser(
+        "warm", help="analyse one shard of the seeds into the cache only (split the slow step across CI jobs)"
+    )
+    warm.add_argument(
+        "-f", "--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config file (default: mkdocs.yml)"
+    )
+    warm.add_argument("--shard", required=True, help="which shard of how many, as K/N (e.g. 2/4)")
+    warm.add_argument("-j", "--jobs", type=int, default=0, help="worker processes for analysis (default: one per core)")
+    warm.add_argument("--strict", action="store_true", help="exit with code 1 when any seed has a problem")
+    warm.set_defaults(run=_warm)
     bench = commands.add_parser(
         "bench", help="benchmark generate and build on synthetic corpora; prints ratios to baselines"
     )
@@ -141,6 +151,20 @@ def _export(args: argparse.Namespace) -> int:
     )
     _print_problems(BuildReport(tuple(d.article.source for d in briefing.digests), briefing.problems))
     return EXIT_PROBLEMS if args.strict and briefing.problems else EXIT_OK
+
+
+def _warm(args: argparse.Namespace) -> int:
+    try:
+        shard, shards = (int(n) for n in args.shard.split("/"))
+    except ValueError:
+        raise ConfigError(f"--shard: expected K/N such as 2/4, got {args.shard!r}") from None
+    if not 1 <= shard <= shards:
+        raise ConfigError(f"--shard: expected 1 <= K <= N, got {args.shard!r}")
+    settings = _settings(args)
+    report = pipeline.warm_cache(settings, shard, shards)
+    print(f"Shard {shard}/{shards}: {len(report.articles)} article(s) analysed into {settings.cache_dir}/")
+    _print_problems(report)
+    return _exit_code(report, args.strict)
 
 
 def _bench(args: argparse.Namespace) -> int:

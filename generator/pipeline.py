@@ -5,13 +5,14 @@ Each line is one stage on typed values; only `read_seeds` and `write_pages` touc
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from functools import partial
 
 from generator.analyse import run_analysis
 from generator.cache import DigestCache
 from generator.clean import clean_article
-from generator.errors import SeedError
+from generator.errors import BuildError, SeedError
 from generator.models import Article, Briefing, BuildReport, Digest, Seed, SeedProblem, Story, WriteResult
 from generator.read import read_seeds
 from generator.render import make_environment, render_pages
@@ -42,6 +43,23 @@ def collect(settings: Settings) -> Briefing:
     return Briefing(digests, stories, read_problems + clean_problems + analyse_problems)
 
 
+def warm_cache(settings: Settings, shard: int, shards: int) -> BuildReport:
+    """Analyse shard `shard` of `shards` (1-based) into the cache only: for splitting the slow
+    step across CI jobs, whose caches are then merged for one final build."""
+    if not settings.cache_path:
+        raise BuildError("extra.briefing.cache_dir is empty: sharding needs the cache")
+    seeds, read_problems = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
+    articles, clean_problems = clean_articles(seeds)
+    mine = tuple(a for a in articles if _shard_of(a.source, shards) == shard - 1)
+    slugs = assign_slugs([a.source for a in articles])
+    digests, problems = analyse_articles(mine, settings, DigestCache(settings.cache_path, settings), slugs)
+    return BuildReport(tuple(d.article.source for d in digests), read_problems + clean_problems + problems)
+
+
+def _shard_of(source: str, shards: int) -> int:
+    return int(hashlib.sha256(source.encode("utf-8")).hexdigest(), 16) % shards
+
+
 def clean_articles(seeds: tuple[Seed, ...]) -> tuple[tuple[Article, ...], tuple[SeedProblem, ...]]:
     """Clean every seed; a seed with nothing left costs that seed only."""
     articles, problems = [], []
@@ -57,10 +75,13 @@ def clean_articles(seeds: tuple[Seed, ...]) -> tuple[tuple[Article, ...], tuple[
 
 
 def analyse_articles(
-    articles: tuple[Article, ...], settings: Settings, cache: DigestCache | None = None
+    articles: tuple[Article, ...],
+    settings: Settings,
+    cache: DigestCache | None = None,
+    slugs: dict[str, str] | None = None,
 ) -> tuple[tuple[Digest, ...], tuple[SeedProblem, ...]]:
     """Digest every article under a stable, unique slug; cached ones are not analysed again."""
-    slugs = assign_slugs([a.source for a in articles])
+    slugs = slugs or assign_slugs([a.source for a in articles])
     keys = {a.source: cache.key(a, slugs[a.source]) for a in articles} if cache else {}
     found = {a.source: cache.get(keys[a.source]) for a in articles} if cache else {}
     todo = [a for a in articles if found.get(a.source) is None]

@@ -79,3 +79,16 @@ def test_workers_give_the_same_pages_as_one_process(tmp_path: Path) -> None:
     shutil.rmtree(project / "docs")
     pipeline.build(load_settings(project / "mkdocs.yml", jobs=2, cache_dir=""))
     assert _docs(project) == one
+
+
+def test_sharded_warm_up_then_one_build_analyses_nothing_again(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    analysed = [pipeline.warm_cache(settings, k, 2).articles for k in (1, 2)]
+    assert sorted(analysed[0] + analysed[1]) == sorted(str(p.relative_to(project)) for p in (project / "seeds").iterdir())
+    assert not (project / "docs").exists()
+    warmed = {p: p.stat().st_mtime_ns for p in (project / ".briefing-cache").rglob("*.json")}
+    assert len(warmed) == 2
+    pipeline.build(settings)  # reads both digests from the cache (not rewritten), adds the story
+    after = {p: p.stat().st_mtime_ns for p in (project / ".briefing-cache").rglob("*.json")}
+    assert len(after) == 3 and all(after[p] == stamp for p, stamp in warmed.items())
