@@ -55,6 +55,7 @@ _COLUMNS = (
     ("generate_ratio_vs_sumy", "× bare LexRank", "{:.1f}"),
     ("build_s", "mkdocs build s", "{:.1f}"),
     ("build_ratio_vs_bare_mkdocs", "× bare mkdocs", "{:.2f}"),
+    ("zensical_build_s", "zensical build s", "{:.1f}"),
     ("incremental_s", "regenerate after 1 edit s", "{:.2f}"),
     ("site_bytes_per_article", "site KB/article", "{:.1f}"),
     ("search_index_bytes_per_article", "search index KB/article", "{:.1f}"),
@@ -137,6 +138,8 @@ def _run_size(size: int, folder: Path, seed: int) -> dict[str, Any]:
     site = folder / settings.site_dir
     build_s = _timed(lambda: build_site(folder / "mkdocs.yml", site, SOURCE_DATE_EPOCH))
     bare_s = bare_mkdocs_seconds(settings.docs_path, folder / "bare", _project_nav(folder / "mkdocs.yml"))
+    zensical = folder / f"{settings.site_dir}-zensical"
+    zensical_s = _timed(lambda: build_site(folder / "mkdocs.yml", zensical, SOURCE_DATE_EPOCH, engine="zensical"))
     _edit_one_seed(settings)
     incremental_s = _timed(lambda: pipeline.build(settings))
     return {
@@ -148,6 +151,7 @@ def _run_size(size: int, folder: Path, seed: int) -> dict[str, Any]:
         "build_s": round(build_s, 3),
         "bare_mkdocs_s": round(bare_s, 3),
         "build_ratio_vs_bare_mkdocs": build_s / bare_s if bare_s else None,
+        "zensical_build_s": round(zensical_s, 3),
         "incremental_s": round(incremental_s, 3),
         "site_bytes_per_article": _tree_bytes(site) / size,
         "search_index_bytes_per_article": (site / "search" / "search_index.json").stat().st_size / size,

@@ -18,6 +18,7 @@ RUN_KEYS = {
     "generate_ratio_vs_sumy",
     "build_s",
     "build_ratio_vs_bare_mkdocs",
+    "zensical_build_s",
     "incremental_s",
     "site_bytes_per_article",
     "search_index_bytes_per_article",
