@@ -85,7 +85,9 @@ def test_sharded_warm_up_then_one_build_analyses_nothing_again(tmp_path: Path) -
     project = _project(tmp_path)
     settings = load_settings(project / "mkdocs.yml")
     analysed = [pipeline.warm_cache(settings, k, 2).articles for k in (1, 2)]
-    assert sorted(analysed[0] + analysed[1]) == sorted(str(p.relative_to(project)) for p in (project / "seeds").iterdir())
+    assert sorted(analysed[0] + analysed[1]) == sorted(
+        str(p.relative_to(project)) for p in (project / "seeds").iterdir()
+    )
     assert not (project / "docs").exists()
     warmed = {p: p.stat().st_mtime_ns for p in (project / ".briefing-cache").rglob("*.json")}
     assert len(warmed) == 2
