@@ -92,3 +92,18 @@ def test_crlf_and_tabs_are_normalised(tmp_path: Path) -> None:
     (tmp_path / "win.txt").write_bytes(b"Title\r\n\r\nA\tbody line.\r\n")
     seeds, _ = _read(tmp_path)
     assert seeds["win.txt"].text == "Title\n\nA body line.\n"
+
+
+def test_special_files_are_reported_not_opened(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would block the build forever
+    (tmp_path / "good.txt").write_text("Title\n\nA body sentence.", encoding="utf-8")
+    seeds, problems = _read(tmp_path)
+    assert list(seeds) == ["good.txt"]
+    assert "not a regular file" in problems["pipe.txt"]
+
+
+def test_latin1_is_decoded(tmp_path: Path) -> None:
+    text = "Le café où la réunion a eu lieu était fermé à cause de la grève générale des employés."
+    (tmp_path / "latin.txt").write_bytes(("Titre\n\n" + text).encode("latin-1"))
+    seeds, problems = _read(tmp_path)
+    assert not problems and text in seeds["latin.txt"].text
