@@ -1,6 +1,6 @@
 """Pure: the public front matter of article and story pages (the schema in the README).
 
-Dicts only; `render.py` serialises them with `yaml.safe_dump`. Material prints `title`,
+Dicts only; `render.py` serialises them with PyYAML's safe dumper. Material prints `title`,
 `description` and `tags` into HTML unescaped, so those three are HTML-escaped here and the
 raw values are kept under `briefing:`.
 """

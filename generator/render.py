@@ -1,6 +1,6 @@
 """Pure: digests and stories become `Page`s (path under `docs/` and Markdown text) through Jinja2.
 
-Front matter is a dict serialised with `yaml.safe_dump`, never a template or an f-string.
+Front matter is a dict serialised by PyYAML's safe dumper, never a template or an f-string.
 Every value a template prints is escaped by `escape.escape_markdown`, the one choke point.
 Never reads or writes files itself: the Jinja environment is passed in.
 """
