@@ -150,3 +150,13 @@ def test_lists_are_paginated_and_every_name_has_a_page(tmp_path: Path) -> None:
     assert '<span class="md-tag">Anna Berg1</span>' in (docs / "articles" / "item-1.md").read_text(encoding="utf-8")
     tags = (docs / "tags.md").read_text(encoding="utf-8")
     assert "entities/index-a.md" in tags
+
+
+def test_a_50_mb_seed_is_reported_and_never_read(tmp_path: Path) -> None:
+    project = _project(tmp_path, {"good.txt": GOOD})
+    with (project / "seeds" / "huge.txt").open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: reading it would show in time and memory
+    report = _build(project)
+    problems = {Path(p.path).name: p.reason for p in report.problems}
+    assert "too large (52,428,800 bytes; the limit is 5,000,000)" in problems["huge.txt"]
+    assert [Path(a).name for a in report.articles] == ["good.txt"]
