@@ -29,12 +29,13 @@ def write_pages(pages: tuple[Page, ...], docs: Path) -> WriteResult:
     for page in pages:
         target = docs / page.path
         data = page.text.encode("utf-8")
+        # Read once: a page of ours that is unchanged (the common case) needs no other check.
+        if page.path in previous and target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+            unchanged.append(page.path)
+            continue
         if target.exists() and not _owned(target, page.path, previous):
             skipped.append(SeedProblem(f"{docs.name}/{page.path}", "a hand-written file has this path; left as it is"))
             foreign.add(page.path)
-            continue
-        if target.is_file() and target.read_bytes() == data:
-            unchanged.append(page.path)
             continue
         atomic_write(target, data)
         written.append(page.path)
