@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 # Python-Markdown honours a backslash before each of these.
-_INLINE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 _INLINE_ALWAYS = re.compile(r"([\\`*_{}\[\]|~])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)]|[!?]{3}|:)")
 
