@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from generator.analyse import digest_article
 from generator.clean import clean_article
 from generator.errors import SeedError
 from generator.models import SeedProblem
 from generator.read import read_seed
 from generator.settings import Settings
-from generator.summarize import summarize
 
 
 def audit_cleaning(folder: Path, settings: Settings | None = None) -> dict[str, Any]:
@@ -32,7 +32,7 @@ def audit_cleaning(folder: Path, settings: Settings | None = None) -> dict[str, 
             "publisher": article.publisher,
             "author": article.author,
             "published": article.published,
-            "summary": list(summarize(article, 3, algorithm=settings.summarizer, language=settings.language)),
+            "summary": list(digest_article(article, path.stem, settings).summary),
             "headings": [b.text for b in article.blocks if b.kind == "heading"],
             "removed": list(article.removed),
         }
