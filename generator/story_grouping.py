@@ -3,7 +3,9 @@
 An article is its title (counted twice), its body's content stems and its entity names;
 two articles are as similar as the cosine of their TF-IDF vectors, with IDF taken over the
 articles being grouped. Clusters merge while their mean pairwise similarity reaches the
-threshold. The result depends only on the set of articles, never on their order, and this
+threshold, and while it is not far below the cohesion of the tighter cluster: two tight
+stories of the same kind (two councils' budgets, two strikes) share enough vocabulary to
+pass a low threshold, but far less than each story shares within itself. The result depends only on the set of articles, never on their order, and this
 module must never look at any data beyond the digests it is given.
 """
 
@@ -24,6 +26,12 @@ _EXACT_UP_TO = 400
 """Up to this many articles every shared term counts, so similarities are exact."""
 _COMMON_SHARE = 0.05
 """Beyond that, terms in more than this share of the articles are too common to count."""
+COHESION_SHARE = 0.25
+"""A merge needs a mean similarity of at least this share of the tighter cluster's cohesion
+(its mean internal similarity)..."""
+COHESION_CAP = 0.6
+"""...counting cohesion at most this much, so near-identical agency copies of a report
+still take in a third outlet's own wording of the event."""
 
 
 def article_terms(digest: Digest, language: str = "english") -> tuple[str, ...]:
@@ -65,11 +73,13 @@ def similar_pairs(vectors: Sequence[Vector], common: int) -> dict[tuple[int, int
 
 def cluster(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> tuple[tuple[int, ...], ...]:
     """Average-link agglomerative clusters of 0..n-1, merging the best pair first while it reaches
-    `threshold`; missing pairs count as similarity 0. Ties go to the lower indices."""
+    `threshold` and the cohesion rule above; missing pairs count as similarity 0. Ties go to
+    the lower indices."""
     links: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), value in pairs.items():
         links[i][j] = links[j][i] = value
     size = dict.fromkeys(range(n), 1)
+    inner = dict.fromkeys(range(n), 0.0)
     members = {i: [i] for i in range(n)}
     heap = [(-value, i, j) for (i, j), value in pairs.items() if value >= threshold]
     heapq.heapify(heap)
@@ -77,12 +87,21 @@ def cluster(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> tu
         negative, a, b = heapq.heappop(heap)
         if a not in size or b not in size or abs(links[a].get(b, 0.0) / (size[a] * size[b]) + negative) > 1e-12:
             continue  # a cluster merged since this entry was pushed
+        tighter = max(_cohesion(inner[a], size[a]), _cohesion(inner[b], size[b]))
+        if -negative < COHESION_SHARE * min(tighter, COHESION_CAP):
+            continue  # pushed again if either cluster grows
+        inner[a] += inner.pop(b) + links[a][b]
         _merge(a, b, links, size, members)
         for d, total in links[a].items():
             average = total / (size[a] * size[d])
             if average >= threshold:
                 heapq.heappush(heap, (-average, min(a, d), max(a, d)))
     return tuple(tuple(sorted(m)) for _, m in sorted(members.items()))
+
+
+def _cohesion(inner: float, size: int) -> float:
+    """Mean similarity of a cluster's pairs, from their sum; a single article has none."""
+    return inner / (size * (size - 1) / 2) if size > 1 else 0.0
 
 
 def _merge(
