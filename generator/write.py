@@ -66,9 +66,19 @@ def _owned(target: Path, relative: str, manifest: set[str]) -> bool:
         return False
     if not relative.endswith(".md"):  # data files can't carry the marker: the manifest decides
         return True
-    with target.open("rb") as stream:
-        head = stream.read(65536).decode("utf-8", "replace")
-    return MARKER in head
+    return _marker_after_front_matter(target)
+
+
+def _marker_after_front_matter(target: Path) -> bool:
+    """Whether the page's first line after its front matter (however long) is our marker."""
+    with target.open("r", encoding="utf-8", errors="replace") as lines:
+        first = next(lines, "")
+        if first.rstrip("\r\n") == "---":
+            for line in lines:
+                if line.rstrip("\r\n") in ("---", "..."):
+                    break
+            first = next(lines, "")
+    return first.startswith(MARKER)
 
 
 def _remove_stale(docs: Path, stale: set[str]) -> list[str]:

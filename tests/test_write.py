@@ -39,6 +39,22 @@ def test_removed_seed_removes_its_page_and_empty_folder(tmp_path: Path) -> None:
     assert not (tmp_path / "articles").exists()
 
 
+def test_a_page_with_long_front_matter_is_still_ours(tmp_path: Path) -> None:
+    """A story of many sources carries hundreds of kilobytes of front matter before the marker."""
+    long = Page("stories/big.md", "---\nfacts:\n" + "- a fact\n" * 40_000 + f"---\n{MARKER} -->\ntext\n")
+    write_pages((long, _page("index.md")), tmp_path)
+    assert (tmp_path / "stories/big.md").stat().st_size > 300_000
+    result = write_pages((_page("index.md"),), tmp_path)
+    assert result.removed == ("stories/big.md",)
+
+
+def test_a_marker_inside_the_text_does_not_make_a_page_ours(tmp_path: Path) -> None:
+    write_pages((_page("a.md"),), tmp_path)
+    (tmp_path / "a.md").write_text(f"# My page\n\nQuoting {MARKER} here\n", encoding="utf-8")
+    write_pages((), tmp_path)
+    assert (tmp_path / "a.md").exists()
+
+
 def test_a_generated_page_the_user_rewrote_is_kept(tmp_path: Path) -> None:
     write_pages((_page("a.md"),), tmp_path)
     (tmp_path / "a.md").write_text("# Rewritten by hand, marker gone\n", encoding="utf-8")
