@@ -3,9 +3,11 @@
 An article is its title (counted twice), its body's content stems and its entity names;
 two articles are as similar as the cosine of their TF-IDF vectors, with IDF taken over the
 articles being grouped. Clusters merge while their mean pairwise similarity reaches the
-threshold, and while it is not far below the cohesion of the tighter cluster: two tight
-stories of the same kind (two councils' budgets, two strikes) share enough vocabulary to
-pass a low threshold, but far less than each story shares within itself. The result depends only on the set of articles, never on their order, and this
+threshold, while it is not far below the cohesion of the tighter cluster (two tight
+stories of the same kind, two councils' budgets or two strikes, share enough vocabulary
+to pass a low threshold, but far less than each story shares within itself), and while
+some article on one side closely resembles some article on the other (so no diffuse
+average of weak likenesses joins unrelated reports). The result depends only on the set of articles, never on their order, and this
 module must never look at any data beyond the digests it is given.
 """
 
@@ -29,6 +31,9 @@ _COMMON_SHARE = 0.05
 COHESION_SHARE = 0.25
 """A merge needs a mean similarity of at least this share of the tighter cluster's cohesion
 (its mean internal similarity)..."""
+LINK_FACTOR = 1.7
+"""A merge needs one pair of articles across the two clusters at least this many times the
+threshold alike."""
 COHESION_CAP = 0.6
 """...counting cohesion at most this much, so near-identical agency copies of a report
 still take in a third outlet's own wording of the event."""
@@ -76,8 +81,9 @@ def cluster(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> tu
     `threshold` and the cohesion rule above; missing pairs count as similarity 0. Ties go to
     the lower indices."""
     links: dict[int, dict[int, float]] = defaultdict(dict)
+    closest: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), value in pairs.items():
-        links[i][j] = links[j][i] = value
+        links[i][j] = links[j][i] = closest[i][j] = closest[j][i] = value
     size = dict.fromkeys(range(n), 1)
     inner = dict.fromkeys(range(n), 0.0)
     members = {i: [i] for i in range(n)}
@@ -88,9 +94,10 @@ def cluster(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> tu
         if a not in size or b not in size or abs(links[a].get(b, 0.0) / (size[a] * size[b]) + negative) > 1e-12:
             continue  # a cluster merged since this entry was pushed
         tighter = max(_cohesion(inner[a], size[a]), _cohesion(inner[b], size[b]))
-        if -negative < COHESION_SHARE * min(tighter, COHESION_CAP):
+        if -negative < COHESION_SHARE * min(tighter, COHESION_CAP) or closest[a][b] < LINK_FACTOR * threshold:
             continue  # pushed again if either cluster grows
         inner[a] += inner.pop(b) + links[a][b]
+        _merge_closest(a, b, closest)
         _merge(a, b, links, size, members)
         for d, total in links[a].items():
             average = total / (size[a] * size[d])
@@ -102,6 +109,14 @@ def cluster(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> tu
 def _cohesion(inner: float, size: int) -> float:
     """Mean similarity of a cluster's pairs, from their sum; a single article has none."""
     return inner / (size * (size - 1) / 2) if size > 1 else 0.0
+
+
+def _merge_closest(a: int, b: int, closest: dict[int, dict[int, float]]) -> None:
+    """Fold `b` into `a` in the table of each cluster pair's most similar article pair."""
+    for d, value in closest.pop(b).items():
+        del closest[d][b]
+        if d != a:
+            closest[a][d] = closest[d][a] = max(closest[a].get(d, 0.0), value)
 
 
 def _merge(
