@@ -20,7 +20,7 @@ from generator.feeds import render_feeds
 from generator.front_matter import article_front_matter, story_front_matter
 from generator.listings import ENTITY_KINDS
 from generator.models import Digest, Page, Story
-from generator.render_lists import entity_index_pages, entity_pages, home_pages
+from generator.render_lists import entity_index_pages, entity_pages, home_pages, name_index
 from generator.settings import Settings
 from generator.write import MARKER
 
@@ -56,10 +56,11 @@ def render_pages(
     articles = {d.article.source: _article_view(d, story_of.get(d.article.source), settings) for d in digests}
     story_views = [_story_view(s, tuple(articles[a] for a in s.articles)) for s in stories]
     views = [*articles.values(), *story_views]
-    pages, entity_paths = entity_pages(views, settings.page_size, make)
+    names = name_index(views, settings.page_size)
+    pages = entity_pages(names, settings.page_size, make)
     for view in views:
         view["chips"] = [
-            (name, Trusted("../" + entity_paths[(kind, name)]) if (kind, name) in entity_paths else None)
+            (name, Trusted("../" + names.links[(kind, name)]))
             for kind, _ in ENTITY_KINDS
             for name in view["entities"][kind]
         ]
@@ -69,7 +70,7 @@ def render_pages(
     pages += [make(f"{STORIES_DIR}/{v['slug']}.md", v["front_matter"], "story.md.j2", v) for v in story_views]
     ranked = sorted(story_views, key=lambda v: (-len(v["members"]), v["story"].headline, v["slug"]))
     pages += home_pages(ranked + [v for v in articles.values() if v["story"] is None], settings.page_size, make)
-    pages += entity_index_pages(views, entity_paths, settings.page_size, make)
+    pages += entity_index_pages(names, make)
     pages += render_feeds(
         digests,
         stories,

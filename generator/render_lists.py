@@ -1,4 +1,4 @@
-"""Pure: the listing pages (home, entity pages, entity index) as `Page`s, paginated.
+"""Pure: the listing pages (home, names by letter, pages of much-mentioned names) as `Page`s, paginated.
 
 Views come from `render.py`; each has a root-relative `link`, a `kind` (`article` or
 `story`) and its `entities`. Links are made relative to the page they appear on.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from generator.escape import Trusted
@@ -16,8 +17,8 @@ from generator.models import Page
 
 PageMaker = Callable[[str, dict[str, Any], str, dict[str, Any]], Page]
 _TOP_ENTITIES = 30
-_MIN_ARTICLES = 2
-"""Articles that must mention a name before it gets a page of its own."""
+INLINE_ITEMS = 10
+"""Stories and articles listed under a name on its letter page; a name with more has its own page."""
 _SINGULAR = {"people": "Person", "places": "Place", "organisations": "Organisation"}
 
 
@@ -36,18 +37,49 @@ def home_pages(items: Sequence[dict[str, Any]], size: int, make: PageMaker) -> l
     return pages
 
 
-def entity_pages(
-    views: Sequence[dict[str, Any]], size: int, make: PageMaker
-) -> tuple[list[Page], dict[tuple[str, str], str]]:
-    """A paginated page per person, place and organisation that two or more articles mention;
-    and each such entity's page-1 path. A name only one article mentions links to that article
-    instead: a page per passing mention would multiply the site's pages."""
-    members = {key: items for key, items in entity_members(views).items() if _articles(items) >= _MIN_ARTICLES}
+@dataclass(frozen=True)
+class NameIndex:
+    """Where every person, place and organisation is listed, decided before any page renders."""
+
+    members: dict[tuple[str, str], list[dict[str, Any]]]
+    """Each (kind, name) to the views that mention it."""
+    letters: dict[str, tuple[Listing, ...]]
+    """Each index letter's pages of (kind, name) keys."""
+    pages: dict[tuple[str, str], str]
+    """Names with a page of their own (more than `INLINE_ITEMS` mentions): page-1 path."""
+    links: dict[tuple[str, str], str]
+    """Every name's place: its own page, or its entry on its letter page."""
+    anchors: dict[tuple[str, str], str]
+
+
+def name_index(views: Sequence[dict[str, Any]], size: int) -> NameIndex:
+    """Lay out the names: an entry each on a paginated page per letter, and a page of their own
+    for the few mentioned more than `INLINE_ITEMS` times. A page per passing mention would make
+    names most of the site's pages and bytes."""
+    members = entity_members(views)
     slugs = unique_entity_names(members)
-    paths = {key: f"entities/{key[0]}/{slug}.md" for key, slug in slugs.items()}
+    by_letter: dict[str, list[tuple[str, str]]] = {}
+    for key in sorted(members, key=lambda k: (k[1].casefold(), k[0], k[1])):
+        by_letter.setdefault(initial(key[1]), []).append(key)
+    letters = {}
+    links, anchors = {}, {}
+    for letter, keys in sorted(by_letter.items()):
+        first = f"entities/index-{'other' if letter == '#' else letter}.md"
+        letters[letter] = paginate(first, first[:-3] + "-page-{n}.md", keys, size)
+        for listing in letters[letter]:
+            for key in listing.items:
+                anchors[key] = f"{key[0]}-{slugs[key]}"
+                links[key] = f"{listing.path}#{anchors[key]}"
+    pages = {key: f"entities/{key[0]}/{slugs[key]}.md" for key, items in members.items() if len(items) > INLINE_ITEMS}
+    return NameIndex(members, letters, pages, {**links, **pages}, anchors)
+
+
+def entity_pages(index: NameIndex, size: int, make: PageMaker) -> list[Page]:
+    """A paginated page for each name mentioned more than `INLINE_ITEMS` times."""
     pages = []
-    for (kind, name), items in sorted(members.items()):
-        first = paths[(kind, name)]
+    for key, first in sorted(index.pages.items()):
+        kind, name = key
+        items = index.members[key]
         for listing in paginate(first, first[:-3] + "-page-{n}.md", items, size):
             front = {
                 "title": html.escape(name),
@@ -56,49 +88,41 @@ def entity_pages(
             }
             context = {**_context(listing), "name": name, "kind": _SINGULAR[kind], "count": len(items)}
             pages.append(make(listing.path, front, "entity.md.j2", context))
-    return pages, paths
-
-
-def entity_index_pages(
-    views: Sequence[dict[str, Any]], paths: dict[tuple[str, str], str], size: int, make: PageMaker
-) -> list[Page]:
-    """`tags.md` (the most mentioned names and the letters) and one paginated page per letter."""
-    members = entity_members(views)
-    letters: dict[str, list[dict[str, Any]]] = {}
-    for (kind, name), items in sorted(members.items(), key=lambda kv: (kv[0][1].casefold(), kv[0][0])):
-        letters.setdefault(initial(name), []).append(_entry(kind, name, items, paths))
-    letter_paths = {letter: f"entities/index-{'other' if letter == '#' else letter}.md" for letter in letters}
-    ranked = sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0][1], kv[0][0]))
-    top = [_entry(kind, name, items, paths) for (kind, name), items in ranked[:_TOP_ENTITIES]]
-    front = {"title": "Tags", "description": "People, places and organisations in the briefing."}
-    index = {
-        "top": top,
-        "letters": [(letter, Trusted(letter_paths[letter]), len(letters[letter])) for letter in sorted(letters)],
-        "up": Trusted(""),
-    }
-    pages = [make("tags.md", front, "tags.md.j2", index)]
-    for letter, entries in sorted(letters.items()):
-        first = letter_paths[letter]
-        for listing in paginate(first, first[:-3] + "-page-{n}.md", entries, size * 4):
-            title = f"Names: {letter.upper()}" + ("" if listing.number == 1 else f", page {listing.number}")
-            pages.append(
-                make(
-                    listing.path,
-                    {"title": title, "description": title, "search": {"exclude": True}},
-                    "entity_index.md.j2",
-                    {**_context(listing), "letter": letter.upper()},
-                )
-            )
     return pages
 
 
-def _articles(items: Sequence[dict[str, Any]]) -> int:
-    return sum(1 for item in items if item["kind"] == "article")
+def entity_index_pages(index: NameIndex, make: PageMaker) -> list[Page]:
+    """`tags.md` (the most mentioned names and the letters) and the paginated letter pages,
+    each name with the stories and articles that mention it."""
+    ranked = sorted(index.members.items(), key=lambda kv: (-len(kv[1]), kv[0][1], kv[0][0]))
+    top = [_entry(key, index) for key, _ in ranked[:_TOP_ENTITIES]]
+    front: dict[str, Any] = {"title": "Tags", "description": "People, places and organisations in the briefing."}
+    letters = [
+        (letter, Trusted(listings[0].path), sum(len(listing.items) for listing in listings))
+        for letter, listings in sorted(index.letters.items())
+    ]
+    pages = [make("tags.md", front, "tags.md.j2", {"top": top, "letters": letters, "up": Trusted("")})]
+    for letter, listings in sorted(index.letters.items()):
+        for listing in listings:
+            title = f"Names: {letter.upper()}" + ("" if listing.number == 1 else f", page {listing.number}")
+            entries = [_entry(key, index) for key in listing.items]
+            context = {**_context(listing), "letter": letter.upper(), "entries": entries}
+            front = {"title": title, "description": title, "search": {"exclude": True}}
+            pages.append(make(listing.path, front, "entity_index.md.j2", context))
+    return pages
 
 
-def _entry(kind: str, name: str, items: Sequence[dict[str, Any]], paths: dict[tuple[str, str], str]) -> dict[str, Any]:
-    link = paths.get((kind, name)) or items[0]["link"]
-    return {"name": name, "kind": kind, "count": len(items), "link": Trusted(link)}
+def _entry(key: tuple[str, str], index: NameIndex) -> dict[str, Any]:
+    items = index.members[key]
+    return {
+        "name": key[1],
+        "kind": _SINGULAR[key[0]],
+        "count": len(items),
+        "link": Trusted(index.links[key]),
+        "anchor": Trusted(index.anchors[key]),
+        "items": items[:INLINE_ITEMS],
+        "page": Trusted(index.pages[key]) if key in index.pages else None,
+    }
 
 
 def _context(listing: Listing) -> dict[str, Any]:

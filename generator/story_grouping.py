@@ -7,8 +7,9 @@ threshold, while it is not far below the cohesion of the tighter cluster (two ti
 stories of the same kind, two councils' budgets or two strikes, share enough vocabulary
 to pass a low threshold, but far less than each story shares within itself), and while
 some article on one side closely resembles some article on the other (so no diffuse
-average of weak likenesses joins unrelated reports). The result depends only on the set of articles, never on their order, and this
-module must never look at any data beyond the digests it is given.
+average of weak likenesses joins unrelated reports). The result depends only on the set
+of articles, never on their order, and this module must never look at any data beyond
+the digests it is given.
 """
 
 from __future__ import annotations
