@@ -92,8 +92,8 @@ def build_story(
         headline=headline,
         articles=sources,
         summary=summarize_story(units, vectors, count=summary_sentences),
-        shared_facts=shared_facts(units, groups),
-        only_in=only_in(units, vectors, groups, tuple(d.article.source for d in compared), idf),
+        shared_facts=shared_facts(units, vectors, groups),
+        only_in=only_in(units, vectors, groups, tuple(d.article.source for d in compared)),
         discrepancies=find_discrepancies(compared, units, groups),
         quotes=_quotes(compared),
         timeline=build_timeline(units),
@@ -116,7 +116,9 @@ def _headline(members: Sequence[Digest], language: str) -> str:
     titled = [i for i, d in enumerate(members) if d.article.title.strip()] or list(range(len(members)))
 
     def rank(i: int) -> tuple[float, str, str]:
-        return (-sum(similarity[i]), members[i].article.published or "9999", members[i].article.source)
+        # Self-similarity left out and sums rounded: float noise must not decide a tie.
+        centrality = round(sum(s for j, s in enumerate(similarity[i]) if j != i), 9)
+        return (-centrality, members[i].article.published or "9999", members[i].article.source)
 
     return members[min(titled, key=rank)].article.title.strip()
 

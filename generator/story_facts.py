@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.models import OnlyIn, SharedFact, StorySentence
-from generator.story_text import Unit, Vector, centroid, content_stems, cosine, tfidf, word_count
+from generator.story_text import Unit, Vector, centroid, content_stems, cosine, word_count
 from generator.summarizers.signals import furniture, is_dangling, quoted_share
 
 
@@ -29,12 +29,17 @@ class Rules:
     clause_stems: int = 3
     """Fewest content stems a new clause needs."""
     min_words: int = 6
-    only_in: int = 5
+    only_in: int = 6
     """Facts shown per source."""
+    long_words: int = 30
+    """Words beyond which an only-in fact starts to count as a string of claims."""
+    long_penalty: float = 0.004
 
 
 RULES = Rules()
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(
+    r"\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I
+)
 _NAME = re.compile(r"(?<=\w )[A-Z][a-z]+")
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|,\s+(?=(?:while|whereas|although|but|and also|as well as)\b)|\s[–—]\s)\s*")
 
@@ -45,7 +50,12 @@ def align(units: Sequence[Unit], vectors: Sequence[Vector], rules: Rules = RULES
     Each sentence links to its closest sentence in every other source when they are similar
     enough; a sentence may back several facts (a long lead often states two).
     """
-    links = sorted(_best_links(units, vectors, rules), key=lambda link: (-link[0], link[1], link[2]))
+    best = _best_matches(units, vectors, rules)
+    candidates = {(round(score, 9), min(i, j), max(i, j)) for i, found in best.items() for score, j in found.values()}
+    links = sorted(
+        (link for link in candidates if _distinct(link[1], link[2], units, vectors, best, rules)),
+        key=lambda link: (-link[0], link[1], link[2]),
+    )
     groups: list[list[int]] = []
     for _, i, j in links:
         if any(i in g and j in g for g in groups):
@@ -59,10 +69,12 @@ def align(units: Sequence[Unit], vectors: Sequence[Vector], rules: Rules = RULES
     return tuple(sorted(ordered, key=lambda g: (units[g[0]].citation.source, units[g[0]].position)))
 
 
-def _best_links(units: Sequence[Unit], vectors: Sequence[Vector], rules: Rules) -> set[tuple[float, int, int]]:
-    """(similarity, i, j) for each sentence's closest sentence in each other source, if close enough."""
+def _best_matches(
+    units: Sequence[Unit], vectors: Sequence[Vector], rules: Rules
+) -> dict[int, dict[str, tuple[float, int]]]:
+    """For each usable sentence, its closest sentence in each other source, if close enough."""
     usable = [i for i, u in enumerate(units) if _usable(u, rules)]
-    links: set[tuple[float, int, int]] = set()
+    matches: dict[int, dict[str, tuple[float, int]]] = {}
     for i in usable:
         best: dict[str, tuple[float, int]] = {}
         for j in usable:
@@ -72,8 +84,29 @@ def _best_links(units: Sequence[Unit], vectors: Sequence[Vector], rules: Rules) 
             score = cosine(vectors[i], vectors[j])
             if score >= rules.shared and score > best.get(source, (0.0, -1))[0]:
                 best[source] = (score, j)
-        links.update((round(score, 9), min(i, j), max(i, j)) for score, j in best.values())
-    return links
+        matches[i] = best
+    return matches
+
+
+def _distinct(
+    i: int,
+    j: int,
+    units: Sequence[Unit],
+    vectors: Sequence[Vector],
+    best: Mapping[int, Mapping[str, tuple[float, int]]],
+    rules: Rules,
+) -> bool:
+    """Whether the link i-j states a fact of its own, not one a closer match already states.
+
+    When `j` is not `i`'s closest sentence in `j`'s source, the link stands only if `j`
+    says something else than that closest sentence (a long lead may state two facts); a
+    second wording of the same part of `i` is a different event told alike.
+    """
+    for a, b in ((i, j), (j, i)):
+        closest = best[a].get(units[b].citation.source, (0.0, b))[1]
+        if closest != b and cosine(vectors[b], vectors[closest]) >= rules.shared:
+            return False
+    return True
 
 
 def _joins(group: list[int], i: int, j: int, units: Sequence[Unit], vectors: Sequence[Vector], rules: Rules) -> bool:
@@ -86,13 +119,26 @@ def _joins(group: list[int], i: int, j: int, units: Sequence[Unit], vectors: Seq
     return all(cosine(vectors[new], vectors[k]) >= rules.shared for k in group)
 
 
-def shared_facts(units: Sequence[Unit], groups: Sequence[tuple[int, ...]]) -> tuple[SharedFact, ...]:
-    """One shared fact per aligned group, shown in its shortest wording."""
+def shared_facts(
+    units: Sequence[Unit], vectors: Sequence[Vector], groups: Sequence[tuple[int, ...]], rules: Rules = RULES
+) -> tuple[SharedFact, ...]:
+    """One shared fact per aligned group, shown in its shortest wording that tells something new.
+
+    A long sentence may back two facts; each fact is shown in a wording unlike those the facts
+    before it show, so two facts never read as one event told twice.
+    """
     facts = []
+    shown: list[int] = []
     for group in groups:
         wordings = tuple(StorySentence(units[i].text, units[i].citation) for i in group)
-        shortest = min(wordings, key=lambda w: (word_count(w.text), w.citation.source))
-        facts.append(SharedFact(shortest.text, wordings))
+
+        def rank(i: int) -> tuple[bool, int, str]:
+            repeats = any(cosine(vectors[i], vectors[k]) >= rules.shared for k in shown)
+            return (repeats, word_count(units[i].text), units[i].citation.source)
+
+        best = min(group, key=rank)
+        shown.append(best)
+        facts.append(SharedFact(units[best].text, wordings))
     return tuple(facts)
 
 
@@ -101,10 +147,14 @@ def only_in(
     vectors: Sequence[Vector],
     groups: Sequence[tuple[int, ...]],
     sources: Sequence[str],
-    idf: Mapping[str, float],
     rules: Rules = RULES,
 ) -> tuple[OnlyIn, ...]:
-    """Per source, its most informative facts that no other source reports."""
+    """Per source, its most informative facts that no other source reports.
+
+    A fact counts as relevant as its sentence is close to what the sources agree on (a new
+    clause of a shared sentence adds to a shared fact), then as specific as its numbers and
+    names make it.
+    """
     aligned = {i: group for group in groups for i in group}
     core = centroid(vectors[i] for i in sorted(aligned)) or centroid(vectors)
     found: dict[str, list[tuple[float, int, StorySentence]]] = {s: [] for s in sources}
@@ -117,8 +167,9 @@ def only_in(
             texts = [unit.text]
         else:
             texts = []
+        relevance = cosine(vectors[i], core)
         for text in texts:
-            score = _informativeness(text, tfidf(content_stems(text), idf), core)
+            score = relevance + _specificity(text, whole=text == unit.text, rules=rules)
             entry = (-score, unit.position, StorySentence(text, unit.citation))
             found[unit.citation.source].append(entry)
     result = []
@@ -156,9 +207,14 @@ def _new_clauses(unit: Unit, counterparts: Sequence[Unit], rules: Rules) -> list
     return new
 
 
-def _informativeness(text: str, vector: Vector, core: Vector) -> float:
-    """Facts about the event the sources share, with numbers and names, are worth telling first."""
+def _specificity(text: str, *, whole: bool, rules: Rules) -> float:
+    """Facts with numbers and names, told plainly and briefly, are worth telling first.
+
+    Quoted voices, long sentences that string several claims together and sentences that
+    open by pointing back (a clause cut from its sentence always does) count against.
+    """
     numbers = len(_NUMBER.findall(text))
     names = len(_NAME.findall(text))
-    score = cosine(vector, core) + 0.08 * min(numbers, 2) + 0.03 * min(names, 3)
-    return score - 0.3 * quoted_share(text) - 0.05 * is_dangling(text)
+    score = 0.08 * min(numbers, 2) + 0.03 * min(names, 3) - 0.3 * quoted_share(text)
+    score -= rules.long_penalty * max(word_count(text) - rules.long_words, 0)
+    return score - 0.05 * (whole and is_dangling(text))

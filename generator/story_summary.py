@@ -1,9 +1,12 @@
 """A story's multi-source summary: central sentences of all its articles, repeats removed.
 
-Each sentence scores by closeness to the story's centroid and by how near its article's
-lead it sits (weights chosen on multi-document event data); selection is greedy with
-maximal marginal relevance so no fact is told twice. Sentences are quoted verbatim with
-their citation. It must never rewrite a sentence, pick a heading or furniture, or read files.
+Each sentence scores by closeness to the story's centroid, by how closely the other
+sources echo it and by how near its article's lead it sits (weights chosen on
+multi-document event data); selection is greedy with maximal marginal relevance so no fact
+is told twice. The summary reads like a news story, leads first: sentences in order of
+their place in their article, so a reader who stops early still has the gist.
+Sentences are quoted verbatim with their citation. It must never rewrite a sentence, pick
+a heading or furniture, or read files.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ class Weights:
     """How the parts of a sentence's score combine; rules as data."""
 
     centrality: float = 1.0
+    agreement: float = 1.0
+    """Weight of the mean, over the other sources, of the sentence's closest match there."""
     lead: float = 0.35
     """Bonus for an article's first sentence, halving with each later one."""
     redundancy: float = 1.2
@@ -45,7 +50,10 @@ def summarize_story(
     words: int = 0,
     weights: Weights = WEIGHTS,
 ) -> tuple[StorySentence, ...]:
-    """`count` sentences (or, when `words` > 0, enough to reach that many words), in reading order."""
+    """`count` sentences (or, when `words` > 0, enough to reach that many words), leads first.
+
+    Sentences come in order of their place in their article, ties in order of first source.
+    """
     eligible = [i for i, u in enumerate(units) if _eligible(u, weights)]
     scores = _scores(units, vectors, eligible, weights)
     chosen: list[int] = []
@@ -61,7 +69,7 @@ def summarize_story(
         chosen.append(best)
         total += word_count(units[best].text)
     order = {u.citation.source: k for k, u in reversed(list(enumerate(units)))}
-    chosen.sort(key=lambda i: (order[units[i].citation.source], units[i].position))
+    chosen.sort(key=lambda i: (units[i].position, order[units[i].citation.source]))
     return tuple(StorySentence(units[i].text, units[i].citation) for i in chosen)
 
 
@@ -79,11 +87,23 @@ def _scores(
     for i in eligible:
         unit = units[i]
         score = weights.centrality * cosine(vectors[i], middle)
+        score += weights.agreement * _agreement(i, units, vectors, eligible)
         score += weights.lead * 0.5**unit.position
         score -= weights.dangling * is_dangling(unit.text)
         score -= weights.quoted * quoted_share(unit.text)
         scores[i] = score
     return scores
+
+
+def _agreement(i: int, units: Sequence[Unit], vectors: Sequence[Vector], eligible: list[int]) -> float:
+    """How closely the other sources echo sentence `i`: mean of their best cosine with it."""
+    source = units[i].citation.source
+    best: dict[str, float] = {}
+    for j in eligible:
+        other = units[j].citation.source
+        if other != source:
+            best[other] = max(best.get(other, 0.0), cosine(vectors[i], vectors[j]))
+    return sum(best.values()) / len(best) if best else 0.0
 
 
 def _gain(i: int, scores: dict[int, float], vectors: Sequence[Vector], chosen: list[int], weights: Weights) -> float:

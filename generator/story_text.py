@@ -33,12 +33,17 @@ class Unit:
 
 
 def content_stems(text: str, language: str = "english") -> tuple[str, ...]:
-    """Stems of the words that carry content: no stop words, no one-letter tokens."""
+    """Stems of the words that carry content: no stop words, no one-letter tokens.
+
+    Hyphens are dropped, so "anti-tank" and "antitank" are one word.
+    """
     stop = stop_words(language)
     stem = stemmer(language)
     words = SentenceTokenizer(language).to_words(text)
     return tuple(
-        stem(w.lower().replace("’", "'")) for w in words if len(w) > 1 and w.lower() not in stop and not w.isdigit()
+        stem(w.lower().replace("’", "'").replace("-", ""))
+        for w in words
+        if len(w) > 1 and w.lower() not in stop and not w.isdigit()
     )
 
 
