@@ -18,6 +18,8 @@ SAME_WHAT = 0.5
 """Least overlap (share of the smaller `what`'s stems) for unaligned figures to match."""
 ALIGNED_WHAT = 0.2
 """Least overlap for figures whose sentences state the same fact."""
+MAX_SHOWN = 10
+"""Discrepancies a story shows at most: a reader checks a few figures, not every pairing."""
 _NUMBER_WORDS = {
     w: n
     for n, w in enumerate(
@@ -43,20 +45,24 @@ def find_discrepancies(
         for d in digests
         for f in d.figures
     ]
-    found: list[Discrepancy] = []
+    found: list[tuple[bool, float, Discrepancy]] = []
     seen: set[tuple[str, ...]] = set()
     for a, (source_a, fig_a, fact_a) in enumerate(figures):
         for source_b, fig_b, fact_b in figures[a + 1 :]:
             if source_a == source_b or not _disagree(fig_a, fig_b):
                 continue
             aligned = fact_a is not None and fact_a == fact_b
-            if _what_overlap(fig_a, fig_b) < (ALIGNED_WHAT if aligned else SAME_WHAT):
+            overlap = _what_overlap(fig_a, fig_b)
+            if overlap < (ALIGNED_WHAT if aligned else SAME_WHAT):
                 continue
             key = (source_a, fig_a.value, source_b, fig_b.value)
             if key not in seen:
                 seen.add(key)
-                found.append(Discrepancy(_what_text(fig_a), ((source_a, fig_a.value), (source_b, fig_b.value))))
-    return tuple(found)
+                pair = ((source_a, fig_a.value), (source_b, fig_b.value))
+                found.append((aligned, overlap, Discrepancy(_what_text(fig_a), pair)))
+    # The surest first (within one aligned fact, then by how alike the counted things are), in finding order.
+    kept = sorted(range(len(found)), key=lambda k: (not found[k][0], -found[k][1], k))[:MAX_SHOWN]
+    return tuple(found[k][2] for k in sorted(kept))
 
 
 def _unit_key(source: str, figure: Figure, units: Sequence[Unit]) -> tuple[str, str] | None:

@@ -31,6 +31,8 @@ class Rules:
     min_words: int = 6
     only_in: int = 6
     """Facts shown per source."""
+    shared_max: int = 12
+    """Shared facts shown at most: those most sources report, in reading order."""
     long_words: int = 30
     """Words beyond which an only-in fact starts to count as a string of claims."""
     long_penalty: float = 0.004
@@ -139,7 +141,8 @@ def shared_facts(
         best = min(group, key=rank)
         shown.append(best)
         facts.append(SharedFact(units[best].text, wordings))
-    return tuple(facts)
+    kept = sorted(range(len(facts)), key=lambda k: (-len(facts[k].wordings), k))[: rules.shared_max]
+    return tuple(facts[k] for k in sorted(kept))
 
 
 def only_in(
