@@ -195,4 +195,4 @@ def _csv(columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
 
 
 def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -87,9 +87,10 @@ def render_feeds(
     site_description: str = "",
     article_dir: str = "articles",
     story_dir: str = "stories",
+    size: int = 50,
 ) -> tuple[Page, ...]:
-    """`feed.xml` and `feed.json`: every article and story, newest first."""
-    items = feed_items(digests, stories, article_dir=article_dir, story_dir=story_dir)
+    """`feed.xml` and `feed.json`: the `size` first articles and stories, newest first."""
+    items = feed_items(digests, stories, article_dir=article_dir, story_dir=story_dir)[:size]
     description = site_description or f"{site_name}: every article summarised."
     return (
         Page(FEED_JSON, _json_feed(items, site_url, site_name, description)),
@@ -193,7 +194,7 @@ def _json_feed(items: tuple[FeedItem, ...], site_url: str | None, name: str, des
         feed["home_page_url"] = site_link("", site_url)
         feed["feed_url"] = site_link(FEED_JSON, site_url)
     feed["items"] = [_json_item(item, site_url) for item in items]
-    return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(feed, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _json_item(item: FeedItem, site_url: str | None) -> dict[str, Any]:

@@ -79,6 +79,7 @@ def render_pages(
         site_description=settings.site_description,
         article_dir=settings.output_dir,
         story_dir=STORIES_DIR,
+        size=settings.feed_size,
     )
     pages += render_export(
         digests, stories, settings=settings_data(settings), article_dir=settings.output_dir, story_dir=STORIES_DIR

@@ -54,6 +54,8 @@ class Settings:
     """Least similarity (0 to 1) for two articles to be grouped into one story."""
     page_size: int = 50
     """Items per page of the home page and the entity pages; longer lists continue on further pages."""
+    feed_size: int = 50
+    """Newest stories and articles in each feed: a feed is what changed, not the archive."""
     search_full_text: bool = False
     """Whether the search index holds the articles' full text (else summaries, figures, quotes, names)."""
     cache_dir: str = ".briefing-cache"
@@ -156,5 +158,7 @@ def _check_ranges(settings: Settings) -> None:
         )
     if settings.page_size < 1:
         raise ConfigError(f"extra.briefing.page_size: expected a positive number, got {settings.page_size}")
+    if settings.feed_size < 1:
+        raise ConfigError(f"extra.briefing.feed_size: expected a positive number, got {settings.feed_size}")
     if settings.max_seed_bytes < 1:
         raise ConfigError(f"extra.briefing.max_seed_bytes: expected a positive size, got {settings.max_seed_bytes}")

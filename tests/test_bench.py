@@ -89,9 +89,9 @@ def test_articles_on_one_event_form_stories(small_digests) -> None:
 def test_events_of_one_kind_stay_separate_stories(tmp_path: Path) -> None:
     """Many councils pass budgets and many unions strike: each event is its own story."""
     from generator.evaluate.stories import adjusted_rand_index
+    from generator.stories import group_stories
     from generator.story_discrepancies import MAX_SHOWN
     from generator.story_facts import RULES
-    from generator.stories import group_stories
 
     size = 120
     settings = make_bench_project(tmp_path / "project", size, seed=0)

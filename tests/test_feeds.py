@@ -75,6 +75,12 @@ def test_rss_entries_are_newest_first_then_undated_by_title() -> None:
     assert feed.feed.title == "Briefing" and feed.feed.link == SITE
 
 
+def test_feeds_carry_only_the_newest_items() -> None:
+    pages = {p.path: p.text for p in render_feeds(DIGESTS, site_url=SITE, site_name="Briefing", size=2)}
+    assert [e.title for e in feedparser.parse(pages[FEED_XML]).entries] == ["alpha", "Bravo"]
+    assert [i["title"] for i in json.loads(pages[FEED_JSON])["items"]] == ["alpha", "Bravo"]
+
+
 def test_json_feed_has_the_required_structure() -> None:
     feed = json.loads(_pages()[FEED_JSON])
     assert feed["version"] == JSON_FEED_VERSION and feed["title"] == "Briefing"
