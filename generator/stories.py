@@ -19,7 +19,7 @@ from generator.story_discrepancies import find_discrepancies
 from generator.story_facts import align, only_in, shared_facts
 from generator.story_grouping import article_terms, group_articles, similarity_matrix
 from generator.story_summary import SUMMARY_SENTENCES, summarize_story
-from generator.story_text import Unit, article_units, centroid, cosine, inverse_frequencies, tfidf
+from generator.story_text import Unit, UnitVectors, article_units, centroid, cosine, inverse_frequencies, tfidf
 from generator.story_timeline import build_timeline
 
 DEFAULT_THRESHOLD = 0.07
@@ -28,6 +28,8 @@ event data (see `python -m generator.evaluate.stories`)."""
 _SLUG_WORDS = 8
 MAX_COMPARED = 8
 """Most articles of one story whose sentences are aligned, summarised and compared."""
+UNITS_PER_ARTICLE = 150
+"""Sentences of each article a story compares: an e-book chapter must not make it quadratic."""
 
 
 def group_stories(
@@ -59,11 +61,12 @@ def group_stories(
 
 def story_units(
     members: Sequence[Digest], language: str = "english"
-) -> tuple[tuple[Unit, ...], list[dict[str, float]], dict[str, float]]:
-    """Every body sentence of the members, their TF-IDF vectors and the IDF they share."""
-    units = tuple(u for d in members for u in article_units(d.article, language))
+) -> tuple[tuple[Unit, ...], UnitVectors, dict[str, float]]:
+    """The body sentences of the members (the first `UNITS_PER_ARTICLE` of each), their TF-IDF
+    vectors and the IDF they share."""
+    units = tuple(u for d in members for u in article_units(d.article, language)[:UNITS_PER_ARTICLE])
     idf = inverse_frequencies(u.stems for u in units)
-    return units, [tfidf(u.stems, idf) for u in units], idf
+    return units, UnitVectors(tfidf(u.stems, idf) for u in units), idf
 
 
 def summarize_articles(

@@ -13,8 +13,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy
+
 from generator.models import OnlyIn, SharedFact, StorySentence
-from generator.story_text import Unit, Vector, centroid, content_stems, cosine, word_count
+from generator.story_text import Unit, UnitVectors, centroid, content_stems, cosine, word_count
 from generator.summarizers.signals import furniture, is_dangling, quoted_share
 
 
@@ -46,7 +48,7 @@ _NAME = re.compile(r"(?<=\w )[A-Z][a-z]+")
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|,\s+(?=(?:while|whereas|although|but|and also|as well as)\b)|\s[–—]\s)\s*")
 
 
-def align(units: Sequence[Unit], vectors: Sequence[Vector], rules: Rules = RULES) -> tuple[tuple[int, ...], ...]:
+def align(units: Sequence[Unit], vectors: UnitVectors, rules: Rules = RULES) -> tuple[tuple[int, ...], ...]:
     """Groups of unit indices from distinct sources that state one fact, in reading order.
 
     Each sentence links to its closest sentence in every other source when they are similar
@@ -71,21 +73,23 @@ def align(units: Sequence[Unit], vectors: Sequence[Vector], rules: Rules = RULES
     return tuple(sorted(ordered, key=lambda g: (units[g[0]].citation.source, units[g[0]].position)))
 
 
-def _best_matches(
-    units: Sequence[Unit], vectors: Sequence[Vector], rules: Rules
-) -> dict[int, dict[str, tuple[float, int]]]:
+def _best_matches(units: Sequence[Unit], vectors: UnitVectors, rules: Rules) -> dict[int, dict[str, tuple[float, int]]]:
     """For each usable sentence, its closest sentence in each other source, if close enough."""
     usable = [i for i, u in enumerate(units) if _usable(u, rules)]
+    by_source: dict[str, list[int]] = {}
+    for j in usable:
+        by_source.setdefault(units[j].citation.source, []).append(j)
+    columns = {source: numpy.array(js) for source, js in by_source.items()}
     matches: dict[int, dict[str, tuple[float, int]]] = {}
     for i in usable:
         best: dict[str, tuple[float, int]] = {}
-        for j in usable:
-            source = units[j].citation.source
+        row = vectors.similarity[i]
+        for source, js in columns.items():
             if source == units[i].citation.source:
                 continue
-            score = cosine(vectors[i], vectors[j])
-            if score >= rules.shared and score > best.get(source, (0.0, -1))[0]:
-                best[source] = (score, j)
+            k = int(numpy.argmax(row[js]))  # the first of equals, in reading order
+            if row[js[k]] >= rules.shared:
+                best[source] = (float(row[js[k]]), int(js[k]))
         matches[i] = best
     return matches
 
@@ -94,7 +98,7 @@ def _distinct(
     i: int,
     j: int,
     units: Sequence[Unit],
-    vectors: Sequence[Vector],
+    vectors: UnitVectors,
     best: Mapping[int, Mapping[str, tuple[float, int]]],
     rules: Rules,
 ) -> bool:
@@ -106,23 +110,23 @@ def _distinct(
     """
     for a, b in ((i, j), (j, i)):
         closest = best[a].get(units[b].citation.source, (0.0, b))[1]
-        if closest != b and cosine(vectors[b], vectors[closest]) >= rules.shared:
+        if closest != b and vectors.cosine(b, closest) >= rules.shared:
             return False
     return True
 
 
-def _joins(group: list[int], i: int, j: int, units: Sequence[Unit], vectors: Sequence[Vector], rules: Rules) -> bool:
+def _joins(group: list[int], i: int, j: int, units: Sequence[Unit], vectors: UnitVectors, rules: Rules) -> bool:
     """Whether the link i-j extends `group` by a source it lacks, agreeing with all its members."""
     if (i in group) == (j in group):
         return False
     new = j if i in group else i
     if units[new].citation.source in {units[k].citation.source for k in group}:
         return False
-    return all(cosine(vectors[new], vectors[k]) >= rules.shared for k in group)
+    return all(vectors.cosine(new, k) >= rules.shared for k in group)
 
 
 def shared_facts(
-    units: Sequence[Unit], vectors: Sequence[Vector], groups: Sequence[tuple[int, ...]], rules: Rules = RULES
+    units: Sequence[Unit], vectors: UnitVectors, groups: Sequence[tuple[int, ...]], rules: Rules = RULES
 ) -> tuple[SharedFact, ...]:
     """One shared fact per aligned group, shown in its shortest wording that tells something new.
 
@@ -135,7 +139,7 @@ def shared_facts(
         wordings = tuple(StorySentence(units[i].text, units[i].citation) for i in group)
 
         def rank(i: int) -> tuple[bool, int, str]:
-            repeats = any(cosine(vectors[i], vectors[k]) >= rules.shared for k in shown)
+            repeats = any(vectors.cosine(i, k) >= rules.shared for k in shown)
             return (repeats, word_count(units[i].text), units[i].citation.source)
 
         best = min(group, key=rank)
@@ -147,7 +151,7 @@ def shared_facts(
 
 def only_in(
     units: Sequence[Unit],
-    vectors: Sequence[Vector],
+    vectors: UnitVectors,
     groups: Sequence[tuple[int, ...]],
     sources: Sequence[str],
     rules: Rules = RULES,
@@ -188,12 +192,10 @@ def _usable(unit: Unit, rules: Rules) -> bool:
     return n >= rules.min_words and furniture(unit.text, n) < 0.5
 
 
-def _best_counterpart(i: int, units: Sequence[Unit], vectors: Sequence[Vector]) -> float:
+def _best_counterpart(i: int, units: Sequence[Unit], vectors: UnitVectors) -> float:
     source = units[i].citation.source
-    return max(
-        (cosine(vectors[i], vectors[j]) for j, u in enumerate(units) if u.citation.source != source),
-        default=0.0,
-    )
+    others = [j for j, u in enumerate(units) if u.citation.source != source]
+    return float(vectors.similarity[i, others].max()) if others else 0.0
 
 
 def _new_clauses(unit: Unit, counterparts: Sequence[Unit], rules: Rules) -> list[str]:

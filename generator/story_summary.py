@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.models import StorySentence
-from generator.story_text import Unit, Vector, centroid, cosine, word_count
+from generator.story_text import Unit, UnitVectors, centroid, cosine, word_count
 from generator.summarizers.signals import furniture, is_dangling, quoted_share
 
 SUMMARY_SENTENCES = 5
@@ -44,7 +44,7 @@ WEIGHTS = Weights()
 
 def summarize_story(
     units: Sequence[Unit],
-    vectors: Sequence[Vector],
+    vectors: UnitVectors,
     *,
     count: int = SUMMARY_SENTENCES,
     words: int = 0,
@@ -78,9 +78,7 @@ def _eligible(unit: Unit, weights: Weights) -> bool:
     return weights.min_words <= n <= weights.max_words and furniture(unit.text, n) < 0.5
 
 
-def _scores(
-    units: Sequence[Unit], vectors: Sequence[Vector], eligible: list[int], weights: Weights
-) -> dict[int, float]:
+def _scores(units: Sequence[Unit], vectors: UnitVectors, eligible: list[int], weights: Weights) -> dict[int, float]:
     """Static score of every eligible sentence."""
     middle = centroid(vectors[i] for i in eligible)
     scores: dict[int, float] = {}
@@ -95,17 +93,18 @@ def _scores(
     return scores
 
 
-def _agreement(i: int, units: Sequence[Unit], vectors: Sequence[Vector], eligible: list[int]) -> float:
+def _agreement(i: int, units: Sequence[Unit], vectors: UnitVectors, eligible: list[int]) -> float:
     """How closely the other sources echo sentence `i`: mean of their best cosine with it."""
     source = units[i].citation.source
     best: dict[str, float] = {}
+    row = vectors.similarity[i]
     for j in eligible:
         other = units[j].citation.source
         if other != source:
-            best[other] = max(best.get(other, 0.0), cosine(vectors[i], vectors[j]))
+            best[other] = max(best.get(other, 0.0), float(row[j]))
     return sum(best.values()) / len(best) if best else 0.0
 
 
-def _gain(i: int, scores: dict[int, float], vectors: Sequence[Vector], chosen: list[int], weights: Weights) -> float:
-    overlap = max((cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
+def _gain(i: int, scores: dict[int, float], vectors: UnitVectors, chosen: list[int], weights: Weights) -> float:
+    overlap = max((vectors.cosine(i, j) for j in chosen), default=0.0)
     return scores[i] - weights.redundancy * overlap

@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy
+
 from generator.models import Article, Citation
 from generator.summarizers.stock import stemmer, stop_words
 from generator.tokenizer import SentenceTokenizer
@@ -85,6 +87,39 @@ def cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+class UnitVectors(tuple[Vector, ...]):
+    """A story's sentence vectors, with the cosine of every pair computed once, as a matrix.
+
+    Aligning facts and ranking summary sentences compare every sentence with every other;
+    one pass over the shared terms costs far less than that many dictionary walks.
+    """
+
+    similarity: numpy.ndarray
+
+    def __new__(cls, vectors: Iterable[Vector]) -> UnitVectors:
+        self = super().__new__(cls, tuple(vectors))
+        self.similarity = pairwise(self)
+        return self
+
+    def cosine(self, i: int, j: int) -> float:
+        """Cosine of sentences `i` and `j`."""
+        return float(self.similarity[i, j])
+
+
+def pairwise(vectors: Sequence[Vector]) -> numpy.ndarray:
+    """The matrix of cosines of normalised sparse vectors, summed term by term in term order."""
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for row, vector in enumerate(vectors):
+        for term, weight in vector.items():
+            postings.setdefault(term, []).append((row, weight))
+    matrix = numpy.zeros((len(vectors), len(vectors)))
+    for term in sorted(postings):
+        rows = numpy.array([row for row, _ in postings[term]])
+        weights = numpy.array([weight for _, weight in postings[term]])
+        matrix[numpy.ix_(rows, rows)] += numpy.outer(weights, weights)
+    return matrix
 
 
 def centroid(vectors: Iterable[Vector]) -> dict[str, float]:
