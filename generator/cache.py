@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict, fields, is_dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -73,24 +74,32 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-@cache
-def _hints(cls: Any) -> dict[str, Any]:
-    return get_type_hints(cls)
-
-
 def decode(cls: Any, data: Any) -> Any:
     """Rebuild a value of type `cls` (a model dataclass, tuple, optional or scalar) from JSON data."""
+    return _decoder(cls)(data)
+
+
+@cache
+def _decoder(cls: Any) -> Callable[[Any], Any]:
+    """A function that rebuilds values of type `cls`, made once per type: a warm build decodes
+    thousands of digests, and asking what each field's type is for every value costs more."""
     origin, args = get_origin(cls), get_args(cls)
     if origin in (Union, UnionType):
-        if data is None:
-            return None
-        return decode(next(a for a in args if a is not type(None)), data)
+        inner = _decoder(next(a for a in args if a is not type(None)))
+        return lambda data: None if data is None else inner(data)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(decode(args[0], v) for v in data)
-        return tuple(decode(a, v) for a, v in zip(args, data, strict=True))
+            item = _decoder(args[0])
+            return lambda data: tuple(item(v) for v in data)
+        items = tuple(_decoder(a) for a in args)
+        return lambda data: tuple(f(v) for f, v in zip(items, data, strict=True))
     if is_dataclass(cls):
+        hints = get_type_hints(cls)
+        named = tuple((f.name, _decoder(hints[f.name])) for f in fields(cls))
         make: Any = cls
-        hints = _hints(make)
-        return make(**{f.name: decode(hints[f.name], data[f.name]) for f in fields(cls) if f.name in data})
+        return lambda data: make(**{name: f(data[name]) for name, f in named if name in data})
+    return _same
+
+
+def _same(data: Any) -> Any:
     return data
