@@ -63,7 +63,7 @@ _COLUMNS = (
 )
 
 
-def run_benchmark(sizes: Sequence[int], *, workdir: Path, seed: int = 0) -> dict[str, Any]:
+def run_benchmark(sizes: Sequence[int], *, workdir: Path, seed: int = 0, zensical: bool = True) -> dict[str, Any]:
     """Benchmark each corpus size in turn; returns `{"machine": {...}, "runs": [...]}`."""
     workdir.mkdir(parents=True, exist_ok=True)
     with _source_date_epoch():
@@ -72,7 +72,8 @@ def run_benchmark(sizes: Sequence[int], *, workdir: Path, seed: int = 0) -> dict
         # Zensical last: a child's peak memory stays in this process's count of its children,
         # and Zensical's would hide the default pipeline's own peak.
         for run in runs:
-            run["zensical_build_s"] = round(_zensical_seconds(workdir / f"articles-{run['articles']}"), 3)
+            folder = workdir / f"articles-{run['articles']}"
+            run["zensical_build_s"] = round(_zensical_seconds(folder), 3) if zensical else None
     return {"machine": machine_info(), "runs": runs}
 
 
@@ -89,7 +90,10 @@ def format_bench_table(result: dict[str, Any]) -> str:
     for run in result["runs"]:
         cells = []
         for key, title, form in _COLUMNS:
-            value = run[key] / 1024 if title.endswith("KB/article") else run[key]
+            value = run[key] / 1024 if title.endswith("KB/article") and run[key] is not None else run[key]
+            if value is None:
+                cells.append("–")
+                continue
             cells.append(form.format(value))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -97,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--workdir", type=Path, help="folder for the corpora (default: a temporary folder)")
     bench.add_argument("--seed", type=int, default=0, help="random seed of the synthetic corpus (default: 0)")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--no-zensical", action="store_true", help="skip the Zensical build (slow and large at 10,000)")
     bench.set_defaults(run=_bench)
     from generator.evaluate.cli import add_evaluate_command
 
@@ -178,7 +179,8 @@ def _bench(args: argparse.Namespace) -> int:
     except ValueError:
         raise ConfigError(f"--articles: expected sizes like 100,1000, got {args.articles!r}") from None
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as scratch:
-        result = run_benchmark(sizes, workdir=args.workdir or Path(scratch), seed=args.seed)
+        workdir = args.workdir or Path(scratch)
+        result = run_benchmark(sizes, workdir=workdir, seed=args.seed, zensical=not args.no_zensical)
     print(json.dumps(result, indent=2) if args.json else format_bench_table(result))
     return EXIT_OK
 
