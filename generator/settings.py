@@ -57,7 +57,7 @@ class Settings:
     feed_size: int = 50
     """Newest stories and articles in each feed: a feed is what changed, not the archive."""
     search_full_text: bool = False
-    """Whether the search index holds the articles' full text (else summaries, figures, quotes, names)."""
+    """Whether the search index holds the articles' full text (else titles, names, summaries, quotes, shared facts)."""
     cache_dir: str = ".briefing-cache"
     """Folder (git-ignored) where analysed articles are kept by content hash; empty: no cache."""
 
