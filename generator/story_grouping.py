@@ -2,14 +2,14 @@
 
 An article is its title (counted twice), its body's content stems and its entity names;
 two articles are as similar as the cosine of their TF-IDF vectors, with IDF taken over the
-articles being grouped. Clusters merge while their mean pairwise similarity reaches the
-threshold, while it is not far below the cohesion of the tighter cluster (two tight
-stories of the same kind, two councils' budgets or two strikes, share enough vocabulary
-to pass a low threshold, but far less than each story shares within itself), and while
-some article on one side closely resembles some article on the other (so no diffuse
-average of weak likenesses joins unrelated reports). The result depends only on the set
-of articles, never on their order, and this module must never look at any data beyond
-the digests it is given.
+articles being grouped; each article is compared with its `NEIGHBOURS` most similar ones.
+Clusters merge while their mean pairwise similarity reaches the threshold, while it is not
+far below the cohesion of the tighter cluster (two tight stories of the same kind, two
+councils' budgets or two strikes, share enough vocabulary to pass a low threshold, but far
+less than each story shares within itself), and while some article on one side closely
+resembles some article on the other (so no diffuse average of weak likenesses joins
+unrelated reports). The result depends only on the set of articles, never on their order,
+and this module must never look at any data beyond the digests it is given.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Sequence
+
+import numpy
 
 from generator.models import Digest
 from generator.story_text import Vector, content_stems, cosine, inverse_frequencies, tfidf
@@ -29,6 +31,9 @@ _EXACT_UP_TO = 400
 """Up to this many articles every shared term counts, so similarities are exact."""
 _COMMON_SHARE = 0.05
 """Beyond that, terms in more than this share of the articles are too common to count."""
+NEIGHBOURS = 50
+"""Most similar articles each article is compared with: a story of up to this many sources
+keeps every pair, and a year of articles never needs the square of its size in memory."""
 COHESION_SHARE = 0.25
 """A merge needs a mean similarity of at least this share of the tighter cluster's cohesion
 (its mean internal similarity)..."""
@@ -55,26 +60,40 @@ def similarity_matrix(digests: Sequence[Digest], language: str = "english") -> l
     return [[cosine(a, b) for b in vectors] for a in vectors]
 
 
-def similar_pairs(vectors: Sequence[Vector], common: int) -> dict[tuple[int, int], float]:
-    """Cosine of every pair of vectors that share a term held by at most `common` vectors.
+def similar_pairs(vectors: Sequence[Vector], common: int, neighbours: int = NEIGHBOURS) -> dict[tuple[int, int], float]:
+    """Cosine of each vector with its `neighbours` most similar vectors (ties all kept),
+    counting only terms held by at most `common` vectors.
 
-    Pairs are found through an inverted index, so the cost follows the pairs that share
-    words, not the square of the number of articles. A term in more than `common` vectors
-    (a word every article uses) neither finds pairs nor adds to their similarity.
+    Each vector's similarities to all others are summed at once, term by term in term order,
+    through an inverted index; only its closest neighbours are kept. So the cost follows
+    the terms articles share, and memory the number of articles, never their square. A term
+    in more than `common` vectors (a word every article uses) adds nothing.
     """
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for index, vector in enumerate(vectors):
         for term, weight in vector.items():
             postings[term].append((index, weight))
-    sums: dict[tuple[int, int], float] = defaultdict(float)
-    for term in sorted(postings):
-        posting = postings[term]
-        if len(posting) > common:
-            continue
-        for x, (i, wi) in enumerate(posting):
-            for j, wj in posting[x + 1 :]:
-                sums[(i, j)] += wi * wj
-    return {pair: value for pair, value in sums.items() if value > 0}
+    columns = {
+        term: (numpy.array([i for i, _ in posting]), numpy.array([w for _, w in posting]))
+        for term, posting in postings.items()
+        if 1 < len(posting) <= common
+    }
+    pairs: dict[tuple[int, int], float] = {}
+    row = numpy.zeros(len(vectors))
+    for i, vector in enumerate(vectors):
+        row[:] = 0.0
+        for term in sorted(vector):
+            if term in columns:
+                others, weights = columns[term]
+                row[others] += vector[term] * weights
+        row[i] = 0.0
+        found = numpy.flatnonzero(row > 0)
+        if len(found) > neighbours:
+            kth = numpy.partition(row[found], len(found) - neighbours)[len(found) - neighbours]
+            found = found[row[found] >= kth]
+        for j in found.tolist():
+            pairs[(min(i, j), max(i, j))] = float(row[j])
+    return pairs
 
 
 def cluster(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> tuple[tuple[int, ...], ...]:
