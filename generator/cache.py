@@ -1,6 +1,7 @@
-"""EDGE: a content-hash cache of digests, so unchanged seeds are not analysed again.
+"""EDGE: a content-hash cache of digests, so unchanged seeds are not cleaned or analysed again.
 
-One JSON file per digest in a git-ignored folder (`.briefing-cache/` by default). The key
+One JSON file per cleaned article, digest or story in a git-ignored folder
+(`.briefing-cache/` by default). The key
 covers the article, its slug, the settings that shape analysis and the generator's own
 code and data, so any change to them misses the cache. JSON, not pickle: a cache folder
 shared between CI jobs as an artifact must never be able to run code.
@@ -17,7 +18,7 @@ from pathlib import Path
 from types import UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from generator.models import Article, Digest, Story
+from generator.models import Article, Digest, Seed, Story
 from generator.settings import Settings, user_fields
 from generator.write import atomic_write
 
@@ -38,6 +39,18 @@ class DigestCache:
         payload = json.dumps(asdict(article), sort_keys=True, ensure_ascii=False) + slug + self._salt
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
+    def seed_key(self, seed: Seed) -> str:
+        """The content key of a seed's cleaned article: its path, format and text."""
+        payload = "\0".join(("seed", seed.path, seed.format, seed.text)) + self._salt
+        return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get_article(self, key: str) -> Article | None:
+        """The cleaned article stored under a seed key, or None."""
+        try:
+            return decode(Article, json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError, KeyError, StopIteration):
+            return None
+
     def get(self, key: str) -> Digest | None:
         """The cached digest for `key`, or None."""
         try:
@@ -46,8 +59,8 @@ class DigestCache:
         except (OSError, ValueError, TypeError, KeyError, StopIteration):
             return None
 
-    def put(self, key: str, value: Digest | Story) -> None:
-        """Store a digest or a story (atomically: a killed run never leaves half an entry)."""
+    def put(self, key: str, value: Article | Digest | Story) -> None:
+        """Store an article, a digest or a story (atomically: a killed run never leaves half an entry)."""
         text = json.dumps(asdict(value), ensure_ascii=False, sort_keys=True)
         atomic_write(self.folder / key[:2] / f"{key}.json", text.encode("utf-8"))
 

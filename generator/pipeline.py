@@ -36,7 +36,7 @@ def collect(settings: Settings) -> Briefing:
     """Read, clean, analyse and group the seeds: everything the pages are made from."""
     cache = DigestCache(settings.cache_path, settings) if settings.cache_path else None
     seeds, read_problems = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
-    articles, clean_problems = clean_articles(seeds)
+    articles, clean_problems = clean_articles(seeds, cache)
     digests, analyse_problems = analyse_articles(articles, settings, cache)
     build = partial(_cached_story, cache=cache, language=settings.language) if cache else None
     stories = group_stories(digests, threshold=settings.story_threshold, language=settings.language, build=build)
@@ -48,11 +48,12 @@ def warm_cache(settings: Settings, shard: int, shards: int) -> BuildReport:
     step across CI jobs, whose caches are then merged for one final build."""
     if not settings.cache_path:
         raise BuildError("extra.briefing.cache_dir is empty: sharding needs the cache")
+    cache = DigestCache(settings.cache_path, settings)
     seeds, read_problems = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
-    articles, clean_problems = clean_articles(seeds)
+    articles, clean_problems = clean_articles(seeds, cache)
     mine = tuple(a for a in articles if _shard_of(a.source, shards) == shard - 1)
     slugs = assign_slugs([a.source for a in articles])
-    digests, problems = analyse_articles(mine, settings, DigestCache(settings.cache_path, settings), slugs)
+    digests, problems = analyse_articles(mine, settings, cache, slugs)
     return BuildReport(tuple(d.article.source for d in digests), read_problems + clean_problems + problems)
 
 
@@ -60,15 +61,23 @@ def _shard_of(source: str, shards: int) -> int:
     return int(hashlib.sha256(source.encode("utf-8")).hexdigest(), 16) % shards
 
 
-def clean_articles(seeds: tuple[Seed, ...]) -> tuple[tuple[Article, ...], tuple[SeedProblem, ...]]:
-    """Clean every seed; a seed with nothing left costs that seed only."""
+def clean_articles(
+    seeds: tuple[Seed, ...], cache: DigestCache | None = None
+) -> tuple[tuple[Article, ...], tuple[SeedProblem, ...]]:
+    """Clean every seed (an unchanged one comes from the cache); a seed with nothing left
+    costs that seed only."""
     articles, problems = [], []
     for seed in seeds:
-        try:
-            article = clean_article(seed)
-        except SeedError as error:
-            problems.append(SeedProblem(error.path, error.reason))
-            continue
+        key = cache.seed_key(seed) if cache else ""
+        article = cache.get_article(key) if cache else None
+        if article is None:
+            try:
+                article = clean_article(seed)
+            except SeedError as error:
+                problems.append(SeedProblem(error.path, error.reason))
+                continue
+            if cache:
+                cache.put(key, article)
         articles.append(article)
         problems.extend(SeedProblem(seed.path, warning) for warning in article.warnings)
     return tuple(articles), tuple(problems)

@@ -9,6 +9,7 @@ from builders import ROOT
 
 from generator import pipeline
 from generator.cache import DigestCache
+from generator.models import Seed
 from generator.settings import load_settings
 
 
@@ -30,13 +31,17 @@ def test_warm_run_reads_the_cache_and_gives_identical_output(tmp_path: Path) -> 
     pipeline.build(settings)
     cold = _docs(project)
     entries = sorted((project / ".briefing-cache").rglob("*.json"))
-    assert len(entries) == 3  # two digests and their story
+    assert len(entries) == 5  # two cleaned articles, their digests and their story
     shutil.rmtree(project / "docs")
     briefing = pipeline.collect(settings)
     cache = DigestCache(settings.cache_path, settings)
     keys = [cache.key(digest.article, digest.slug) for digest in briefing.digests]
     for key, digest in zip(keys, briefing.digests, strict=True):
         assert cache.get(key) == digest
+    seeds = sorted((project / "seeds").iterdir())
+    for path, digest in zip(seeds, briefing.digests, strict=True):
+        seed = Seed(str(path.relative_to(project)), path.read_text(encoding="utf-8"), "txt")
+        assert cache.get_article(cache.seed_key(seed)) == digest.article
     assert cache.get_story(cache.story_key(keys)) == briefing.stories[0]
     pipeline.build(settings)
     assert _docs(project) == cold
@@ -50,9 +55,9 @@ def test_changed_seed_or_settings_miss_the_cache(tmp_path: Path) -> None:
     seed = project / "seeds" / "000_e66c796b78405ef7.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace("within weeks", "within days"), encoding="utf-8")
     pipeline.build(settings)
-    assert len(list((project / ".briefing-cache").rglob("*.json"))) == 5  # a new digest and a new story
+    assert len(list((project / ".briefing-cache").rglob("*.json"))) == 8  # a new article, digest and story
     pipeline.build(load_settings(project / "mkdocs.yml", summary_max=3))
-    assert len(list((project / ".briefing-cache").rglob("*.json"))) == 8
+    assert len(list((project / ".briefing-cache").rglob("*.json"))) == 13  # all five again, under new settings
 
 
 def test_unreadable_entry_is_a_miss(tmp_path: Path) -> None:
@@ -90,7 +95,7 @@ def test_sharded_warm_up_then_one_build_analyses_nothing_again(tmp_path: Path) -
     )
     assert not (project / "docs").exists()
     warmed = {p: p.stat().st_mtime_ns for p in (project / ".briefing-cache").rglob("*.json")}
-    assert len(warmed) == 2
-    pipeline.build(settings)  # reads both digests from the cache (not rewritten), adds the story
+    assert len(warmed) == 4  # each job cleans every seed (to assign slugs) and analyses its own
+    pipeline.build(settings)  # reads both articles and digests from the cache (not rewritten), adds the story
     after = {p: p.stat().st_mtime_ns for p in (project / ".briefing-cache").rglob("*.json")}
-    assert len(after) == 3 and all(after[p] == stamp for p, stamp in warmed.items())
+    assert len(after) == 5 and all(after[p] == stamp for p, stamp in warmed.items())
