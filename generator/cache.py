@@ -1,10 +1,11 @@
 """EDGE: a content-hash cache of digests, so unchanged seeds are not cleaned or analysed again.
 
 One JSON file per cleaned article, digest or story in a git-ignored folder
-(`.briefing-cache/` by default). The key
-covers the article, its slug, the settings that shape analysis and the generator's own
-code and data, so any change to them misses the cache. JSON, not pickle: a cache folder
-shared between CI jobs as an artifact must never be able to run code.
+(`.briefing-cache/` by default). A cleaned article is keyed by its seed (path, format,
+text), a digest by its article and slug, a story by its digests' keys; every key also
+covers the settings and the generator's own code and data, so any change to them misses
+the cache. JSON, not pickle: a cache folder shared between CI jobs as an artifact must
+never be able to run code.
 """
 
 from __future__ import annotations
@@ -46,18 +47,11 @@ class DigestCache:
 
     def get_article(self, key: str) -> Article | None:
         """The cleaned article stored under a seed key, or None."""
-        try:
-            return decode(Article, json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError, KeyError, StopIteration):
-            return None
+        return self._load(Article, key)
 
     def get(self, key: str) -> Digest | None:
         """The cached digest for `key`, or None."""
-        try:
-            data = json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
-            return decode(Digest, data)
-        except (OSError, ValueError, TypeError, KeyError, StopIteration):
-            return None
+        return self._load(Digest, key)
 
     def put(self, key: str, value: Article | Digest | Story) -> None:
         """Store an article, a digest or a story (atomically: a killed run never leaves half an entry)."""
@@ -70,8 +64,12 @@ class DigestCache:
 
     def get_story(self, key: str) -> Story | None:
         """The cached story for `key`, or None."""
+        return self._load(Story, key)
+
+    def _load(self, cls: Any, key: str) -> Any:
+        """The entry under `key` as a `cls`; a missing, unreadable or mismatched entry is None."""
         try:
-            return decode(Story, json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8")))
+            return decode(cls, json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError, KeyError, StopIteration):
             return None
 
