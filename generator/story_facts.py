@@ -13,8 +13,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy
-
 from generator.models import OnlyIn, SharedFact, StorySentence
 from generator.story_text import Unit, UnitVectors, centroid, content_stems, cosine, word_count
 from generator.summarizers.signals import furniture, is_dangling, quoted_share
@@ -76,22 +74,8 @@ def align(units: Sequence[Unit], vectors: UnitVectors, rules: Rules = RULES) -> 
 def _best_matches(units: Sequence[Unit], vectors: UnitVectors, rules: Rules) -> dict[int, dict[str, tuple[float, int]]]:
     """For each usable sentence, its closest sentence in each other source, if close enough."""
     usable = [i for i, u in enumerate(units) if _usable(u, rules)]
-    by_source: dict[str, list[int]] = {}
-    for j in usable:
-        by_source.setdefault(units[j].citation.source, []).append(j)
-    columns = {source: numpy.array(js) for source, js in by_source.items()}
-    matches: dict[int, dict[str, tuple[float, int]]] = {}
-    for i in usable:
-        best: dict[str, tuple[float, int]] = {}
-        row = vectors.similarity[i]
-        for source, js in columns.items():
-            if source == units[i].citation.source:
-                continue
-            k = int(numpy.argmax(row[js]))  # the first of equals, in reading order
-            if row[js[k]] >= rules.shared:
-                best[source] = (float(row[js[k]]), int(js[k]))
-        matches[i] = best
-    return matches
+    closest = vectors.closest_by_source(units, usable)
+    return {i: {s: m for s, m in found.items() if m[0] >= rules.shared} for i, found in closest.items()}
 
 
 def _distinct(

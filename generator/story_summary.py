@@ -81,11 +81,12 @@ def _eligible(unit: Unit, weights: Weights) -> bool:
 def _scores(units: Sequence[Unit], vectors: UnitVectors, eligible: list[int], weights: Weights) -> dict[int, float]:
     """Static score of every eligible sentence."""
     middle = centroid(vectors[i] for i in eligible)
+    closest = vectors.closest_by_source(units, eligible)
     scores: dict[int, float] = {}
     for i in eligible:
         unit = units[i]
         score = weights.centrality * cosine(vectors[i], middle)
-        score += weights.agreement * _agreement(i, units, vectors, eligible)
+        score += weights.agreement * _agreement(closest[i])
         score += weights.lead * 0.5**unit.position
         score -= weights.dangling * is_dangling(unit.text)
         score -= weights.quoted * quoted_share(unit.text)
@@ -93,16 +94,9 @@ def _scores(units: Sequence[Unit], vectors: UnitVectors, eligible: list[int], we
     return scores
 
 
-def _agreement(i: int, units: Sequence[Unit], vectors: UnitVectors, eligible: list[int]) -> float:
-    """How closely the other sources echo sentence `i`: mean of their best cosine with it."""
-    source = units[i].citation.source
-    best: dict[str, float] = {}
-    row = vectors.similarity[i]
-    for j in eligible:
-        other = units[j].citation.source
-        if other != source:
-            best[other] = max(best.get(other, 0.0), float(row[j]))
-    return sum(best.values()) / len(best) if best else 0.0
+def _agreement(closest: dict[str, tuple[float, int]]) -> float:
+    """How closely the other sources echo a sentence: mean of their best cosine with it."""
+    return sum(score for score, _ in closest.values()) / len(closest) if closest else 0.0
 
 
 def _gain(i: int, scores: dict[int, float], vectors: UnitVectors, chosen: list[int], weights: Weights) -> float:

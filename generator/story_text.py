@@ -107,6 +107,25 @@ class UnitVectors(tuple[Vector, ...]):
         """Cosine of sentences `i` and `j`."""
         return float(self.similarity[i, j])
 
+    def closest_by_source(self, units: Sequence[Unit], among: Sequence[int]) -> dict[int, dict[str, tuple[float, int]]]:
+        """For each sentence in `among`, its closest sentence among `among` in each other
+        source, as (cosine, index); of equals, the first in reading order."""
+        by_source: dict[str, list[int]] = {}
+        for j in among:
+            by_source.setdefault(units[j].citation.source, []).append(j)
+        columns = {source: numpy.array(js) for source, js in by_source.items()}
+        closest: dict[int, dict[str, tuple[float, int]]] = {}
+        for i in among:
+            row = self.similarity[i]
+            mine = units[i].citation.source
+            found = {}
+            for source, js in columns.items():
+                if source != mine:
+                    k = int(js[int(numpy.argmax(row[js]))])
+                    found[source] = (float(row[k]), k)
+            closest[i] = found
+        return closest
+
 
 def pairwise(vectors: Sequence[Vector]) -> numpy.ndarray:
     """The matrix of cosines of normalised sparse vectors, summed term by term in term order."""
