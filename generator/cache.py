@@ -31,14 +31,18 @@ class DigestCache:
 
     def __init__(self, folder: Path, settings: Settings) -> None:
         self.folder = folder
+        self._keys: dict[tuple[Article, str], str] = {}
         self._salt = _code_fingerprint() + json.dumps(
             {f.name: getattr(settings, f.name) for f in user_fields()}, sort_keys=True, default=str
         )
 
     def key(self, article: Article, slug: str) -> str:
-        """The content key of an article's digest."""
-        payload = json.dumps(asdict(article), sort_keys=True, ensure_ascii=False) + slug + self._salt
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        """The content key of an article's digest (worked out once per run: stories ask again)."""
+        found = self._keys.get((article, slug))
+        if found is None:
+            payload = json.dumps(asdict(article), sort_keys=True, ensure_ascii=False) + slug + self._salt
+            found = self._keys[(article, slug)] = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        return found
 
     def seed_key(self, seed: Seed) -> str:
         """The content key of a seed's cleaned article: its path, format and text."""
