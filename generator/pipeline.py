@@ -6,6 +6,7 @@ Each line is one stage on typed values; only `read_seeds` and `write_pages` touc
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from dataclasses import replace
 from functools import partial
 
@@ -15,7 +16,7 @@ from generator.clean import clean_article
 from generator.errors import BuildError, SeedError
 from generator.models import Article, Briefing, BuildReport, Digest, Seed, SeedProblem, Story, WriteResult
 from generator.read import read_seeds
-from generator.render import make_environment, render_pages
+from generator.render import iter_pages, make_environment
 from generator.settings import Settings
 from generator.slugs import assign_slugs
 from generator.stories import build_story, group_stories
@@ -25,8 +26,12 @@ from generator.write import write_pages
 def build(settings: Settings, *, write: bool = True) -> BuildReport:
     """Generate the briefing's pages from the seeds; `write=False` only checks and writes nothing."""
     briefing = collect(settings if write else replace(settings, cache_dir=""))
-    pages = render_pages(briefing.digests, briefing.stories, settings, make_environment(settings.root / "templates"))
-    written = write_pages(pages, settings.docs_path) if write else WriteResult()
+    pages = iter_pages(briefing.digests, briefing.stories, settings, make_environment(settings.root / "templates"))
+    if write:
+        written = write_pages(pages, settings.docs_path)
+    else:
+        deque(pages, maxlen=0)  # rendered all the same: a template error is a problem `check` reports
+        written = WriteResult()
     digests = briefing.digests
     newest = max((d.article.published for d in digests if d.article.published), default=None)
     return BuildReport(tuple(d.article.source for d in digests), briefing.problems + written.skipped, written, newest)

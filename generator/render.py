@@ -7,6 +7,7 @@ Never reads or writes files itself: the Jinja environment is passed in.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -47,7 +48,15 @@ def make_environment(templates: Path) -> jinja2.Environment:
 def render_pages(
     digests: tuple[Digest, ...], stories: tuple[Story, ...], settings: Settings, env: jinja2.Environment
 ) -> tuple[Page, ...]:
-    """Every page of the briefing: articles, stories, listings, feeds and the data export."""
+    """Every page of the briefing: articles, stories, listings, feeds and the data export, by path."""
+    return tuple(sorted(iter_pages(digests, stories, settings, env), key=lambda p: p.path))
+
+
+def iter_pages(
+    digests: tuple[Digest, ...], stories: tuple[Story, ...], settings: Settings, env: jinja2.Environment
+) -> Iterator[Page]:
+    """The pages of `render_pages` one at a time, so that a build holds one page's text at once,
+    not the whole site's (hundreds of MB at 10,000 articles)."""
 
     def make(path: str, front: dict[str, Any], template: str, context: dict[str, Any]) -> Page:
         return _page(path, front, env, template, context)
@@ -57,21 +66,21 @@ def render_pages(
     story_views = [_story_view(s, tuple(articles[a] for a in s.articles)) for s in stories]
     views = [*articles.values(), *story_views]
     names = name_index(views, settings.page_size)
-    pages = entity_pages(names, settings.page_size, make)
     for view in views:
         view["chips"] = [
             (name, Trusted("../" + names.links[(kind, name)]))
             for kind, _ in ENTITY_KINDS
             for name in view["entities"][kind]
         ]
-    pages += [
-        make(f"{settings.output_dir}/{v['slug']}.md", v["front_matter"], "article.md.j2", v) for v in articles.values()
-    ]
-    pages += [make(f"{STORIES_DIR}/{v['slug']}.md", v["front_matter"], "story.md.j2", v) for v in story_views]
+    yield from entity_pages(names, settings.page_size, make)
+    for v in articles.values():
+        yield make(f"{settings.output_dir}/{v['slug']}.md", v["front_matter"], "article.md.j2", v)
+    for v in story_views:
+        yield make(f"{STORIES_DIR}/{v['slug']}.md", v["front_matter"], "story.md.j2", v)
     ranked = sorted(story_views, key=lambda v: (-len(v["members"]), v["story"].headline, v["slug"]))
-    pages += home_pages(ranked + [v for v in articles.values() if v["story"] is None], settings.page_size, make)
-    pages += entity_index_pages(names, make)
-    pages += render_feeds(
+    yield from home_pages(ranked + [v for v in articles.values() if v["story"] is None], settings.page_size, make)
+    yield from entity_index_pages(names, make)
+    yield from render_feeds(
         digests,
         stories,
         site_url=settings.site_url,
@@ -81,10 +90,9 @@ def render_pages(
         story_dir=STORIES_DIR,
         size=settings.feed_size,
     )
-    pages += render_export(
+    yield from render_export(
         digests, stories, settings=settings_data(settings), article_dir=settings.output_dir, story_dir=STORIES_DIR
     )
-    return tuple(sorted(pages, key=lambda p: p.path))
 
 
 def _article_view(digest: Digest, story: str | None, settings: Settings) -> dict[str, Any]:
