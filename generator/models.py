@@ -6,6 +6,7 @@ Nothing here does I/O or analysis: these are values only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -124,14 +125,28 @@ class Digest:
     """Code of the language the article was analysed as: stated, else detected, else the site's."""
     notes: tuple[str, ...] = ()
     """What the reader should know about this digest (e.g. why there is no summary)."""
+    terms: tuple[str, ...] = ()
+    """The stems that describe the article for story grouping, worked out once with the digest
+    (so a warm run need not stem every article again); empty means not worked out yet."""
 
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: its path under `docs/` and its full Markdown text."""
+    """A generated page: its path under `docs/` and its full Markdown text.
+
+    A page may instead carry `render`, which makes its text when asked, and `key`, a hash of
+    everything its text is made from: a writer that finds the same key on an untouched file
+    from the last run need not make the text at all.
+    """
 
     path: str
-    text: str
+    text: str = ""
+    key: str = ""
+    render: Callable[[], str] | None = field(default=None, compare=False, repr=False)
+
+    def content(self) -> str:
+        """The page's text, made now if it is made on demand."""
+        return self.render() if self.render is not None else self.text
 
 
 @dataclass(frozen=True)

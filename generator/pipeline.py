@@ -9,6 +9,7 @@ import hashlib
 from collections import deque
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 
 from generator.analyse import run_analysis
 from generator.cache import DigestCache
@@ -25,10 +26,17 @@ from generator.write import write_pages
 
 def build(settings: Settings, *, write: bool = True) -> BuildReport:
     """Generate the briefing's pages from the seeds; `write=False` only checks and writes nothing."""
-    briefing = collect(settings if write else replace(settings, cache_dir=""))
-    pages = iter_pages(briefing.digests, briefing.stories, settings, make_environment(settings.root / "templates"))
+    settings = settings if write else replace(settings, cache_dir="")
+    cache = DigestCache(settings.cache_path, settings) if settings.cache_path else None
+    briefing = collect(settings, cache)
+    # An article's digest key covers its text, slug, the settings and the code: pages made
+    # from unchanged digests need not be made again.
+    identities = {d.article.source: cache.key(d.article, d.slug) for d in briefing.digests} if cache else None
+    env = make_environment(settings.root / "templates")
+    pages = iter_pages(briefing.digests, briefing.stories, settings, env, identities)
     if write:
-        written = write_pages(pages, settings.docs_path)
+        record = cache.folder / f"pages-{_path_key(settings.docs_path)}.json" if cache else None
+        written = write_pages(pages, settings.docs_path, record)
     else:
         deque(pages, maxlen=0)  # rendered all the same: a template error is a problem `check` reports
         written = WriteResult()
@@ -37,9 +45,16 @@ def build(settings: Settings, *, write: bool = True) -> BuildReport:
     return BuildReport(tuple(d.article.source for d in digests), briefing.problems + written.skipped, written, newest)
 
 
-def collect(settings: Settings) -> Briefing:
-    """Read, clean, analyse and group the seeds: everything the pages are made from."""
-    cache = DigestCache(settings.cache_path, settings) if settings.cache_path else None
+def _path_key(folder: Path) -> str:
+    """A short name for a folder, so that two projects sharing one cache keep their own records."""
+    return hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def collect(settings: Settings, cache: DigestCache | None = None) -> Briefing:
+    """Read, clean, analyse and group the seeds: everything the pages are made from (through
+    `cache`, or the settings' own cache folder when it is not given)."""
+    if cache is None and settings.cache_path:
+        cache = DigestCache(settings.cache_path, settings)
     seeds, read_problems = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
     articles, clean_problems = clean_articles(seeds, cache)
     digests, analyse_problems = analyse_articles(articles, settings, cache)

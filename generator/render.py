@@ -7,7 +7,9 @@ Never reads or writes files itself: the Jinja environment is passed in.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -20,7 +22,7 @@ from generator.export import render_export, settings_data
 from generator.feeds import render_feeds
 from generator.front_matter import article_front_matter, story_front_matter
 from generator.listings import ENTITY_KINDS
-from generator.models import Digest, Page, Story
+from generator.models import Block, Digest, Page, Story
 from generator.render_lists import entity_index_pages, entity_pages, home_pages, name_index
 from generator.settings import Settings
 from generator.write import MARKER
@@ -53,13 +55,30 @@ def render_pages(
 
 
 def iter_pages(
-    digests: tuple[Digest, ...], stories: tuple[Story, ...], settings: Settings, env: jinja2.Environment
+    digests: tuple[Digest, ...],
+    stories: tuple[Story, ...],
+    settings: Settings,
+    env: jinja2.Environment,
+    identities: Mapping[str, str] | None = None,
 ) -> Iterator[Page]:
     """The pages of `render_pages` one at a time, so that a build holds one page's text at once,
-    not the whole site's (hundreds of MB at 10,000 articles)."""
+    not the whole site's (hundreds of MB at 10,000 articles).
+
+    `identities` maps an article's source to a key that changes whenever its digest or the
+    settings do (the cache's digest key). With it, article and story pages come with a `key`
+    and are made only when the writer asks: after one edit, most pages need not be made again.
+    """
 
     def make(path: str, front: dict[str, Any], template: str, context: dict[str, Any]) -> Page:
         return _page(path, front, env, template, context)
+
+    def deferred(path: str, template: str, view: dict[str, Any], inputs: list[Any]) -> Page:
+        if identities is None or None in inputs:
+            return make(path, view["front_matter"], template, view)
+        key = hashlib.sha256(json.dumps([templates, path, *inputs, view["chips"]]).encode("utf-8")).hexdigest()
+        return Page(path, key=key, render=lambda: make(path, view["front_matter"], template, view).text)
+
+    templates = _templates_fingerprint(env) if identities is not None else ""
 
     story_of = {source: story.slug for story in stories for source in story.articles}
     articles = {d.article.source: _article_view(d, story_of.get(d.article.source), settings) for d in digests}
@@ -73,10 +92,13 @@ def iter_pages(
             for name in view["entities"][kind]
         ]
     yield from entity_pages(names, settings.page_size, make)
+    known = identities or {}
     for v in articles.values():
-        yield make(f"{settings.output_dir}/{v['slug']}.md", v["front_matter"], "article.md.j2", v)
+        inputs = [known.get(v["source"]), v["story"]]
+        yield deferred(f"{settings.output_dir}/{v['slug']}.md", "article.md.j2", v, inputs)
     for v in story_views:
-        yield make(f"{STORIES_DIR}/{v['slug']}.md", v["front_matter"], "story.md.j2", v)
+        members = [known.get(source) for source in sorted(v["story"].articles)]
+        yield deferred(f"{STORIES_DIR}/{v['slug']}.md", "story.md.j2", v, members)
     ranked = sorted(story_views, key=lambda v: (-len(v["members"]), v["story"].headline, v["slug"]))
     yield from home_pages(ranked + [v for v in articles.values() if v["story"] is None], settings.page_size, make)
     yield from entity_index_pages(names, make)
@@ -95,6 +117,15 @@ def iter_pages(
     )
 
 
+def _templates_fingerprint(env: jinja2.Environment) -> str:
+    """A hash of every template's source: a changed template changes every page key."""
+    digest = hashlib.sha256()
+    assert env.loader is not None
+    for name in env.list_templates():
+        digest.update(name.encode("utf-8") + b"\0" + env.loader.get_source(env, name)[0].encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
 def _article_view(digest: Digest, story: str | None, settings: Settings) -> dict[str, Any]:
     front = article_front_matter(digest, story)
     return {
@@ -111,9 +142,21 @@ def _article_view(digest: Digest, story: str | None, settings: Settings) -> dict
         "briefing": front["briefing"],
         "source": digest.article.source,
         "blocks": list(enumerate(digest.article.blocks)),
+        "figure_rows": lambda: [(f, *_paragraph_of(f.sentence, digest.article.blocks)) for f in digest.figures],
         "search_full_text": settings.search_full_text,
         "original": _link_target(digest.article.url),
     }
+
+
+def _paragraph_of(sentence: str, blocks: tuple[Block, ...]) -> tuple[Trusted | None, str]:
+    """The `#p-N` anchor of the first paragraph holding `sentence` (spacing aside) and its
+    name as a reader counts ("paragraph 3"), or (None, "") when no paragraph holds it."""
+    wanted = " ".join(sentence.split())
+    paragraphs = (index for index, block in enumerate(blocks) if block.kind != "heading")
+    for number, index in enumerate(paragraphs, start=1):
+        if wanted in " ".join(blocks[index].text.split()):
+            return Trusted(f"#p-{index}"), f"paragraph {number}"
+    return None, ""
 
 
 def _link_target(url: str | None) -> Trusted | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from builders import ROOT
 
-from generator import pipeline
+from generator import pipeline, render
 from generator.cache import DigestCache
 from generator.models import Seed
 from generator.settings import load_settings
@@ -25,12 +25,17 @@ def _docs(project: Path) -> dict[str, bytes]:
     return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
 
 
+def _entries(project: Path) -> list[Path]:
+    """The cache's entries (each under a folder named by its key's first two characters)."""
+    return sorted((project / ".briefing-cache").glob("??/*.json"))
+
+
 def test_warm_run_reads_the_cache_and_gives_identical_output(tmp_path: Path) -> None:
     project = _project(tmp_path)
     settings = load_settings(project / "mkdocs.yml")
     pipeline.build(settings)
     cold = _docs(project)
-    entries = sorted((project / ".briefing-cache").rglob("*.json"))
+    entries = sorted(_entries(project))
     assert len(entries) == 5  # two cleaned articles, their digests and their story
     shutil.rmtree(project / "docs")
     briefing = pipeline.collect(settings)
@@ -45,7 +50,7 @@ def test_warm_run_reads_the_cache_and_gives_identical_output(tmp_path: Path) -> 
     assert cache.get_story(cache.story_key(keys)) == briefing.stories[0]
     pipeline.build(settings)
     assert _docs(project) == cold
-    assert sorted((project / ".briefing-cache").rglob("*.json")) == entries
+    assert sorted(_entries(project)) == entries
 
 
 def test_changed_seed_or_settings_miss_the_cache(tmp_path: Path) -> None:
@@ -55,16 +60,16 @@ def test_changed_seed_or_settings_miss_the_cache(tmp_path: Path) -> None:
     seed = project / "seeds" / "000_e66c796b78405ef7.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace("within weeks", "within days"), encoding="utf-8")
     pipeline.build(settings)
-    assert len(list((project / ".briefing-cache").rglob("*.json"))) == 8  # a new article, digest and story
+    assert len(list(_entries(project))) == 8  # a new article, digest and story
     pipeline.build(load_settings(project / "mkdocs.yml", summary_max=3))
-    assert len(list((project / ".briefing-cache").rglob("*.json"))) == 13  # all five again, under new settings
+    assert len(list(_entries(project))) == 13  # all five again, under new settings
 
 
 def test_unreadable_entry_is_a_miss(tmp_path: Path) -> None:
     project = _project(tmp_path)
     settings = load_settings(project / "mkdocs.yml")
     pipeline.build(settings)
-    for entry in (project / ".briefing-cache").rglob("*.json"):
+    for entry in _entries(project):
         entry.write_text("{not json", encoding="utf-8")
     cold = _docs(project)
     shutil.rmtree(project / "docs")
@@ -94,8 +99,45 @@ def test_sharded_warm_up_then_one_build_analyses_nothing_again(tmp_path: Path) -
         str(p.relative_to(project)) for p in (project / "seeds").iterdir()
     )
     assert not (project / "docs").exists()
-    warmed = {p: p.stat().st_mtime_ns for p in (project / ".briefing-cache").rglob("*.json")}
+    warmed = {p: p.stat().st_mtime_ns for p in _entries(project)}
     assert len(warmed) == 4  # each job cleans every seed (to assign slugs) and analyses its own
     pipeline.build(settings)  # reads both articles and digests from the cache (not rewritten), adds the story
-    after = {p: p.stat().st_mtime_ns for p in (project / ".briefing-cache").rglob("*.json")}
+    after = {p: p.stat().st_mtime_ns for p in _entries(project)}
     assert len(after) == 5 and all(after[p] == stamp for p, stamp in warmed.items())
+
+
+def test_pages_of_unchanged_articles_are_not_made_again(tmp_path: Path, monkeypatch) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    made: list[str] = []
+    original = render._page
+    monkeypatch.setattr(render, "_page", lambda path, *rest: made.append(path) or original(path, *rest))
+    report = pipeline.build(settings)
+    assert _docs(project) == cold and not report.write.written
+    assert made and not [p for p in made if p.startswith(("articles/", "stories/"))]
+    made.clear()
+    seed = project / "seeds" / "000_e66c796b78405ef7.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("within weeks", "within days"), encoding="utf-8")
+    pipeline.build(settings)  # the edited article and its story are made again; the other article is not
+    assert "articles/000-e66c796b78405ef7.md" in made and any(p.startswith("stories/") for p in made)
+    assert "articles/004-8498fe90dd55976d.md" not in made
+
+
+def test_a_generated_page_edited_by_hand_or_a_changed_template_is_made_again(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    page = project / "docs" / "articles" / "000-e66c796b78405ef7.md"
+    page.write_text(page.read_text(encoding="utf-8") + "A line added by hand.\n", encoding="utf-8")
+    report = pipeline.build(settings)
+    assert report.write.written == ("articles/000-e66c796b78405ef7.md",) and _docs(project) == cold
+    template = project / "templates" / "article.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\nA line from the template.\n", encoding="utf-8")
+    pipeline.build(settings)
+    assert "A line from the template." in page.read_text(encoding="utf-8")
+    assert "A line from the template." in (project / "docs" / "articles" / "004-8498fe90dd55976d.md").read_text(
+        encoding="utf-8"
+    )
