@@ -10,6 +10,7 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
+from dataclasses import replace
 from typing import Any
 
 from tqdm import tqdm
@@ -20,6 +21,7 @@ from generator.language import NAMES, SUMMARISABLE, code_for, detect_language, n
 from generator.models import Article, Digest, Entities, SeedProblem
 from generator.quotes import extract_quotes
 from generator.settings import Settings
+from generator.story_grouping import article_terms
 from generator.summarize import summarize
 from generator.tokenizer import SentenceTokenizer
 
@@ -46,7 +48,7 @@ def digest_article(article: Article, slug: str, settings: Settings) -> Digest:
     english = code == "en"
     if not english:
         notes.append(_ENGLISH_ONLY)
-    return Digest(
+    digest = Digest(
         article=article,
         slug=slug,
         summary=summary,
@@ -56,6 +58,7 @@ def digest_article(article: Article, slug: str, settings: Settings) -> Digest:
         language=code,
         notes=tuple(notes),
     )
+    return replace(digest, terms=article_terms(digest, settings.language))
 
 
 def run_analysis(

@@ -46,7 +46,9 @@ still take in a third outlet's own wording of the event."""
 
 
 def article_terms(digest: Digest, language: str = "english") -> tuple[str, ...]:
-    """The terms that describe one article for grouping."""
+    """The terms that describe one article for grouping (the digest's own, when it has them)."""
+    if digest.terms:
+        return digest.terms
     article = digest.article
     title = content_stems(article.title, language) * TITLE_WEIGHT
     body = content_stems(" ".join(article.paragraphs), language)
