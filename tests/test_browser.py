@@ -71,6 +71,9 @@ def test_article_page_shows_summary_quote_speaker_and_figure(page, server: str, 
     row = page.locator("table tr", has_text=figure["what"][:30]).first
     assert row.is_visible() and figure["value"] in row.inner_text()
     page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
+    row.get_by_role("link", name="paragraph").click()  # opens the full text at the figure's sentence
+    target = page.locator(":target")
+    assert target.is_visible() and figure["sentence"][:60] in " ".join(target.inner_text().split())
 
 
 def test_dark_scheme_renders(browser, server: str) -> None:
