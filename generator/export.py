@@ -16,8 +16,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
-from functools import cache
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -60,17 +61,51 @@ def json_files(
     story_dir: str = "stories",
 ) -> dict[str, str]:
     """Path (relative to the data folder) to file text for the index, articles, stories and schema."""
+    files = index_files(digests, stories, settings=settings, article_dir=article_dir, story_dir=story_dir)
+    files.update((item.path, item.text()) for item in item_files(digests, stories))
+    return files
+
+
+def index_files(
+    digests: tuple[Digest, ...],
+    stories: tuple[Story, ...] = (),
+    *,
+    settings: dict[str, Any],
+    article_dir: str = "articles",
+    story_dir: str = "stories",
+) -> dict[str, str]:
+    """The schema and the index (`briefing.json`), by path relative to the data folder."""
     ordered = tuple(sorted(digests, key=lambda d: d.slug))
     by_source = {d.article.source: d for d in ordered}
     story_of = {source: s.slug for s in stories for source in s.articles}
-    files = {SCHEMA_FILE: schema_text()}
-    for digest in ordered:
-        files[f"articles/{digest.slug}.json"] = _dump(_article_data(digest, story_of))
-    for story in stories:
-        files[f"stories/{story.slug}.json"] = _dump(_story_data(story, by_source))
     index = _index(ordered, stories, by_source, story_of, settings, article_dir, story_dir)
-    files["briefing.json"] = _dump(index)
-    return files
+    return {SCHEMA_FILE: schema_text(), "briefing.json": _dump(index)}
+
+
+@dataclass(frozen=True)
+class ItemFile:
+    """One article's or story's file of the export, made on demand."""
+
+    path: str
+    """Relative to the data folder."""
+    sources: tuple[str, ...]
+    """The articles it is made from."""
+    story: str | None
+    """The slug of the story it is, or its article belongs to."""
+    text: Callable[[], str]
+
+
+def item_files(digests: tuple[Digest, ...], stories: tuple[Story, ...] = ()) -> Iterator[ItemFile]:
+    """Each article's and each story's file, in slug order; its text is made when asked."""
+    by_source = {d.article.source: d for d in digests}
+    story_of = {source: s.slug for s in stories for source in s.articles}
+    for digest in sorted(digests, key=lambda d: d.slug):
+        source = digest.article.source
+        text = partial(lambda d: _dump(_article_data(d, story_of)), digest)
+        yield ItemFile(f"articles/{digest.slug}.json", (source,), story_of.get(source), text)
+    for story in stories:
+        text = partial(lambda s: _dump(_story_data(s, by_source)), story)
+        yield ItemFile(f"stories/{story.slug}.json", tuple(sorted(story.articles)), story.slug, text)
 
 
 def export_rows_csv(digests: tuple[Digest, ...]) -> dict[str, str]:

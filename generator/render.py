@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -18,7 +18,7 @@ import jinja2
 import yaml
 
 from generator.escape import Trusted, escape_markdown
-from generator.export import render_export, settings_data
+from generator.export import DATA_DIR, index_files, item_files, settings_data
 from generator.feeds import render_feeds
 from generator.front_matter import article_front_matter, story_front_matter
 from generator.listings import ENTITY_KINDS
@@ -72,11 +72,14 @@ def iter_pages(
     def make(path: str, front: dict[str, Any], template: str, context: dict[str, Any]) -> Page:
         return _page(path, front, env, template, context)
 
-    def deferred(path: str, template: str, view: dict[str, Any], inputs: list[Any]) -> Page:
+    def keyed(path: str, inputs: list[Any], render: Callable[[], str]) -> Page:
         if identities is None or None in inputs:
-            return make(path, view["front_matter"], template, view)
-        key = hashlib.sha256(json.dumps([templates, path, *inputs, view["chips"]]).encode("utf-8")).hexdigest()
-        return Page(path, key=key, render=lambda: make(path, view["front_matter"], template, view).text)
+            return Page(path, render())
+        key = hashlib.sha256(json.dumps([templates, path, *inputs]).encode("utf-8")).hexdigest()
+        return Page(path, key=key, render=render)
+
+    def deferred(path: str, template: str, view: dict[str, Any], inputs: list[Any]) -> Page:
+        return keyed(path, [*inputs, view["chips"]], lambda: make(path, view["front_matter"], template, view).text)
 
     templates = _templates_fingerprint(env) if identities is not None else ""
 
@@ -112,9 +115,12 @@ def iter_pages(
         story_dir=STORIES_DIR,
         size=settings.feed_size,
     )
-    yield from render_export(
+    index = index_files(
         digests, stories, settings=settings_data(settings), article_dir=settings.output_dir, story_dir=STORIES_DIR
     )
+    yield from (Page(f"{DATA_DIR}/{path}", text) for path, text in index.items())
+    for item in item_files(digests, stories):
+        yield keyed(f"{DATA_DIR}/{item.path}", [*(known.get(s) for s in item.sources), item.story], item.text)
 
 
 def _templates_fingerprint(env: jinja2.Environment) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from builders import ROOT
 
-from generator import pipeline, render
+from generator import export, pipeline, render
 from generator.cache import DigestCache
 from generator.models import Seed
 from generator.settings import load_settings
@@ -114,15 +114,20 @@ def test_pages_of_unchanged_articles_are_not_made_again(tmp_path: Path, monkeypa
     made: list[str] = []
     original = render._page
     monkeypatch.setattr(render, "_page", lambda path, *rest: made.append(path) or original(path, *rest))
+    exported: list[str] = []
+    data = export._article_data
+    monkeypatch.setattr(export, "_article_data", lambda d, *rest: exported.append(d.slug) or data(d, *rest))
     report = pipeline.build(settings)
     assert _docs(project) == cold and not report.write.written
     assert made and not [p for p in made if p.startswith(("articles/", "stories/"))]
+    assert not exported  # nor their data files
     made.clear()
     seed = project / "seeds" / "000_e66c796b78405ef7.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace("within weeks", "within days"), encoding="utf-8")
     pipeline.build(settings)  # the edited article and its story are made again; the other article is not
     assert "articles/000-e66c796b78405ef7.md" in made and any(p.startswith("stories/") for p in made)
     assert "articles/004-8498fe90dd55976d.md" not in made
+    assert exported == ["000-e66c796b78405ef7"]
 
 
 def test_a_generated_page_edited_by_hand_or_a_changed_template_is_made_again(tmp_path: Path) -> None:
