@@ -1,25 +1,26 @@
 """EDGE: a content-hash cache of digests, so unchanged seeds are not cleaned or analysed again.
 
-One JSON file per cleaned article, digest or story in a git-ignored folder
-(`.briefing-cache/` by default). A cleaned article is keyed by its seed (path, format,
-text), a digest by its article and slug, a story by its digests' keys; every key also
-covers the settings and the generator's own code and data, so any change to them misses
-the cache. JSON, not pickle: a cache folder shared between CI jobs as an artifact must
-never be able to run code.
+One JSON file per digest or story in a git-ignored folder (`.briefing-cache/` by default).
+A digest is keyed by its seed (path, format and text: cleaning is a function of the seed),
+so a warm run finds it without cleaning the seed; its slug is not part of the key, since
+the slug changes nothing else in a digest. A story is keyed by its members' identities
+(digest key and slug). Every key also covers the settings and the generator's own code and
+data, so any change to them misses the cache. JSON, not pickle: a cache folder shared
+between CI jobs as an artifact must never be able to run code.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, fields, is_dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from types import UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from generator.models import Article, Digest, Seed, Story
+from generator.models import Digest, Seed, Story
 from generator.settings import Settings, user_fields
 from generator.write import atomic_write
 
@@ -31,40 +32,39 @@ class DigestCache:
 
     def __init__(self, folder: Path, settings: Settings) -> None:
         self.folder = folder
-        self._keys: dict[tuple[Article, str], str] = {}
+        self._seed_keys: dict[str, str] = {}
         self._salt = _code_fingerprint() + json.dumps(
             {f.name: getattr(settings, f.name) for f in user_fields()}, sort_keys=True, default=str
         )
 
-    def key(self, article: Article, slug: str) -> str:
-        """The content key of an article's digest (worked out once per run: stories ask again)."""
-        found = self._keys.get((article, slug))
-        if found is None:
-            payload = json.dumps(asdict(article), sort_keys=True, ensure_ascii=False) + slug + self._salt
-            found = self._keys[(article, slug)] = hashlib.sha256(payload.encode("utf-8")).hexdigest()
-        return found
+    def digest_key(self, seed: Seed) -> str:
+        """The content key of a seed's digest: its path, format and text (remembered for `identity`)."""
+        payload = "\0".join(("digest", seed.path, seed.format, seed.text)) + self._salt
+        key = self._seed_keys[seed.path] = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+        return key
 
-    def seed_key(self, seed: Seed) -> str:
-        """The content key of a seed's cleaned article: its path, format and text."""
-        payload = "\0".join(("seed", seed.path, seed.format, seed.text)) + self._salt
-        return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
-
-    def get_article(self, key: str) -> Article | None:
-        """The cleaned article stored under a seed key, or None."""
-        return self._load(Article, key)
+    def identity(self, digest: Digest) -> str:
+        """A key that changes whenever the digest, its slug, the settings or the code do:
+        its seed's digest key and its slug, or for a digest of no seed seen, its content."""
+        key = self._seed_keys.get(digest.article.source)
+        if key is None:
+            content = json.dumps(asdict(digest.article), sort_keys=True, ensure_ascii=False) + self._salt
+            key = hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
+        return f"{key}:{digest.slug}"
 
     def get(self, key: str) -> Digest | None:
         """The cached digest for `key`, or None."""
         return self._load(Digest, key)
 
-    def put(self, key: str, value: Article | Digest | Story) -> None:
-        """Store an article, a digest or a story (atomically: a killed run never leaves half an entry)."""
+    def put(self, key: str, value: Digest | Story) -> None:
+        """Store a digest or a story (atomically: a killed run never leaves half an entry)."""
         text = json.dumps(asdict(value), ensure_ascii=False, sort_keys=True)
         atomic_write(self.folder / key[:2] / f"{key}.json", text.encode("utf-8"))
 
-    def story_key(self, member_keys: list[str]) -> str:
-        """The content key of the story made of the digests with these keys."""
-        return hashlib.sha256(("story" + "".join(sorted(member_keys)) + self._salt).encode()).hexdigest()
+    def story_key(self, members: Sequence[Digest]) -> str:
+        """The content key of the story made of these digests."""
+        identities = "".join(sorted(self.identity(d) for d in members))
+        return hashlib.sha256(("story" + identities + self._salt).encode("utf-8", "surrogatepass")).hexdigest()
 
     def get_story(self, key: str) -> Story | None:
         """The cached story for `key`, or None."""

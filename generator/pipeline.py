@@ -31,7 +31,7 @@ def build(settings: Settings, *, write: bool = True) -> BuildReport:
     briefing = collect(settings, cache)
     # An article's digest key covers its text, slug, the settings and the code: pages made
     # from unchanged digests need not be made again.
-    identities = {d.article.source: cache.key(d.article, d.slug) for d in briefing.digests} if cache else None
+    identities = {d.article.source: cache.identity(d) for d in briefing.digests} if cache else None
     env = make_environment(settings.root / "templates")
     pages = iter_pages(briefing.digests, briefing.stories, settings, env, identities)
     if write:
@@ -56,11 +56,10 @@ def collect(settings: Settings, cache: DigestCache | None = None) -> Briefing:
     if cache is None and settings.cache_path:
         cache = DigestCache(settings.cache_path, settings)
     seeds, read_problems = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
-    articles, clean_problems = clean_articles(seeds, cache)
-    digests, analyse_problems = analyse_articles(articles, settings, cache)
+    digests, problems = digest_seeds(seeds, settings, cache)
     build = partial(_cached_story, cache=cache, language=settings.language) if cache else None
     stories = group_stories(digests, threshold=settings.story_threshold, language=settings.language, build=build)
-    return Briefing(digests, stories, read_problems + clean_problems + analyse_problems)
+    return Briefing(digests, stories, read_problems + problems)
 
 
 def warm_cache(settings: Settings, shard: int, shards: int) -> BuildReport:
@@ -70,61 +69,64 @@ def warm_cache(settings: Settings, shard: int, shards: int) -> BuildReport:
         raise BuildError("extra.briefing.cache_dir is empty: sharding needs the cache")
     cache = DigestCache(settings.cache_path, settings)
     seeds, read_problems = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
-    articles, clean_problems = clean_articles(seeds, cache)
-    mine = tuple(a for a in articles if _shard_of(a.source, shards) == shard - 1)
-    slugs = assign_slugs([a.source for a in articles])
-    digests, problems = analyse_articles(mine, settings, cache, slugs)
-    return BuildReport(tuple(d.article.source for d in digests), read_problems + clean_problems + problems)
+    mine = tuple(s for s in seeds if _shard_of(s.path, shards) == shard - 1)
+    digests, problems = digest_seeds(mine, settings, cache)  # slugs are set again by the final build
+    return BuildReport(tuple(d.article.source for d in digests), read_problems + problems)
 
 
 def _shard_of(source: str, shards: int) -> int:
     return int(hashlib.sha256(source.encode("utf-8")).hexdigest(), 16) % shards
 
 
-def clean_articles(
-    seeds: tuple[Seed, ...], cache: DigestCache | None = None
-) -> tuple[tuple[Article, ...], tuple[SeedProblem, ...]]:
-    """Clean every seed (an unchanged one comes from the cache); a seed with nothing left
-    costs that seed only."""
+def digest_seeds(
+    seeds: tuple[Seed, ...], settings: Settings, cache: DigestCache | None = None
+) -> tuple[tuple[Digest, ...], tuple[SeedProblem, ...]]:
+    """Clean and analyse every seed, each under a stable, unique slug, in seed order.
+
+    A seed whose digest is in the cache is neither cleaned nor analysed again (the cache
+    keys a digest by its seed, and a slug that moved is set on the cached digest). A seed
+    that fails costs that seed only.
+    """
+    keys = {seed.path: cache.digest_key(seed) for seed in seeds} if cache else {}
+    found = {path: cache.get(key) for path, key in keys.items()} if cache else {}
+    cached = {path: digest for path, digest in found.items() if digest is not None}
+    articles, clean_problems = clean_articles(tuple(s for s in seeds if s.path not in cached))
+    warnings = tuple(SeedProblem(path, w) for path, digest in cached.items() for w in digest.article.warnings)
+    slugs = assign_slugs([*cached, *(a.source for a in articles)])
+    fresh, analyse_problems = run_analysis(list(articles), slugs, settings)
+    if cache:
+        for digest in fresh:
+            cache.put(keys[digest.article.source], digest)
+    by_source = {d.article.source: d for d in fresh}
+    by_source.update((p, d if d.slug == slugs[p] else replace(d, slug=slugs[p])) for p, d in cached.items())
+    problems = sorted(clean_problems + warnings + analyse_problems, key=lambda problem: problem.path)
+    return tuple(by_source[s.path] for s in seeds if s.path in by_source), tuple(problems)
+
+
+def clean_articles(seeds: tuple[Seed, ...]) -> tuple[tuple[Article, ...], tuple[SeedProblem, ...]]:
+    """Clean every seed; a seed with nothing left costs that seed only."""
     articles, problems = [], []
     for seed in seeds:
-        key = cache.seed_key(seed) if cache else ""
-        article = cache.get_article(key) if cache else None
-        if article is None:
-            try:
-                article = clean_article(seed)
-            except SeedError as error:
-                problems.append(SeedProblem(error.path, error.reason))
-                continue
-            if cache:
-                cache.put(key, article)
+        try:
+            article = clean_article(seed)
+        except SeedError as error:
+            problems.append(SeedProblem(error.path, error.reason))
+            continue
         articles.append(article)
         problems.extend(SeedProblem(seed.path, warning) for warning in article.warnings)
     return tuple(articles), tuple(problems)
 
 
 def analyse_articles(
-    articles: tuple[Article, ...],
-    settings: Settings,
-    cache: DigestCache | None = None,
-    slugs: dict[str, str] | None = None,
+    articles: tuple[Article, ...], settings: Settings
 ) -> tuple[tuple[Digest, ...], tuple[SeedProblem, ...]]:
-    """Digest every article under a stable, unique slug; cached ones are not analysed again."""
-    slugs = slugs or assign_slugs([a.source for a in articles])
-    keys = {a.source: cache.key(a, slugs[a.source]) for a in articles} if cache else {}
-    found = {a.source: cache.get(keys[a.source]) for a in articles} if cache else {}
-    todo = [a for a in articles if found.get(a.source) is None]
-    fresh, problems = run_analysis(todo, slugs, settings)
-    if cache:
-        for digest in fresh:
-            cache.put(keys[digest.article.source], digest)
-    by_source = {**{s: d for s, d in found.items() if d is not None}, **{d.article.source: d for d in fresh}}
-    return tuple(by_source[a.source] for a in articles if a.source in by_source), problems
+    """Digest every article under a stable, unique slug (no cache: see `digest_seeds`)."""
+    return run_analysis(list(articles), assign_slugs([a.source for a in articles]), settings)
 
 
 def _cached_story(members: tuple[Digest, ...], *, cache: DigestCache, language: str) -> Story:
     """The story of `members`, from the cache when none of them changed."""
-    key = cache.story_key([cache.key(d.article, d.slug) for d in members])
+    key = cache.story_key(members)
     story = cache.get_story(key)
     if story is None:
         story = build_story(members, language=language)

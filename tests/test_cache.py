@@ -35,22 +35,19 @@ def test_warm_run_reads_the_cache_and_gives_identical_output(tmp_path: Path) -> 
     settings = load_settings(project / "mkdocs.yml")
     pipeline.build(settings)
     cold = _docs(project)
-    entries = sorted(_entries(project))
-    assert len(entries) == 5  # two cleaned articles, their digests and their story
+    entries = _entries(project)
+    assert len(entries) == 3  # two digests and their story
     shutil.rmtree(project / "docs")
     briefing = pipeline.collect(settings)
     cache = DigestCache(settings.cache_path, settings)
-    keys = [cache.key(digest.article, digest.slug) for digest in briefing.digests]
-    for key, digest in zip(keys, briefing.digests, strict=True):
-        assert cache.get(key) == digest
     seeds = sorted((project / "seeds").iterdir())
     for path, digest in zip(seeds, briefing.digests, strict=True):
         seed = Seed(str(path.relative_to(project)), path.read_text(encoding="utf-8"), "txt")
-        assert cache.get_article(cache.seed_key(seed)) == digest.article
-    assert cache.get_story(cache.story_key(keys)) == briefing.stories[0]
+        assert cache.get(cache.digest_key(seed)) == digest  # keyed by the seed: found without cleaning it
+    assert cache.get_story(cache.story_key(briefing.digests)) == briefing.stories[0]
     pipeline.build(settings)
     assert _docs(project) == cold
-    assert sorted(_entries(project)) == entries
+    assert _entries(project) == entries
 
 
 def test_changed_seed_or_settings_miss_the_cache(tmp_path: Path) -> None:
@@ -60,9 +57,9 @@ def test_changed_seed_or_settings_miss_the_cache(tmp_path: Path) -> None:
     seed = project / "seeds" / "000_e66c796b78405ef7.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace("within weeks", "within days"), encoding="utf-8")
     pipeline.build(settings)
-    assert len(list(_entries(project))) == 8  # a new article, digest and story
+    assert len(_entries(project)) == 5  # a new digest and story
     pipeline.build(load_settings(project / "mkdocs.yml", summary_max=3))
-    assert len(list(_entries(project))) == 13  # all five again, under new settings
+    assert len(_entries(project)) == 8  # all three again, under new settings
 
 
 def test_unreadable_entry_is_a_miss(tmp_path: Path) -> None:
@@ -100,10 +97,10 @@ def test_sharded_warm_up_then_one_build_analyses_nothing_again(tmp_path: Path) -
     )
     assert not (project / "docs").exists()
     warmed = {p: p.stat().st_mtime_ns for p in _entries(project)}
-    assert len(warmed) == 4  # each job cleans every seed (to assign slugs) and analyses its own
-    pipeline.build(settings)  # reads both articles and digests from the cache (not rewritten), adds the story
+    assert len(warmed) == 2  # each job analyses its own seeds only
+    pipeline.build(settings)  # reads both digests from the cache (not rewritten), adds the story
     after = {p: p.stat().st_mtime_ns for p in _entries(project)}
-    assert len(after) == 5 and all(after[p] == stamp for p, stamp in warmed.items())
+    assert len(after) == 3 and all(after[p] == stamp for p, stamp in warmed.items())
 
 
 def test_pages_of_unchanged_articles_are_not_made_again(tmp_path: Path, monkeypatch) -> None:
@@ -146,3 +143,19 @@ def test_a_generated_page_edited_by_hand_or_a_changed_template_is_made_again(tmp
     assert "A line from the template." in (project / "docs" / "articles" / "004-8498fe90dd55976d.md").read_text(
         encoding="utf-8"
     )
+
+
+def test_a_cached_digest_whose_slug_moved_gives_the_same_pages_as_a_cold_run(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    text = (project / "seeds" / "004_8498fe90dd55976d.txt").read_text(encoding="utf-8")
+    # Sorts before the cached seed and takes its slug: the cached digest must move to `-2`.
+    (project / "seeds" / "004_8498fe90dd55976d.md").write_text(text.replace("Chris King", "Chris Kong"), "utf-8")
+    pipeline.build(settings)
+    warm = _docs(project)
+    assert "articles/004-8498fe90dd55976d-2.md" in warm
+    shutil.rmtree(project / "docs")
+    shutil.rmtree(project / ".briefing-cache")
+    pipeline.build(settings)
+    assert _docs(project) == warm
