@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -72,14 +72,17 @@ def iter_pages(
     def make(path: str, front: dict[str, Any], template: str, context: dict[str, Any]) -> Page:
         return _page(path, front, env, template, context)
 
-    def keyed(path: str, inputs: list[Any], render: Callable[[], str]) -> Page:
-        if identities is None or None in inputs:
+    def keyed(path: str, sources: Sequence[str], extra: list[Any], render: Callable[[], str]) -> Page:
+        """A page made from the articles `sources` (and `extra`), with a key when they all have one."""
+        known = [identities.get(source) for source in sorted(sources)] if identities is not None else [None]
+        if None in known:
             return Page(path, render())
-        key = hashlib.sha256(json.dumps([templates, path, *inputs]).encode("utf-8")).hexdigest()
+        key = hashlib.sha256(json.dumps([templates, path, *known, *extra]).encode("utf-8")).hexdigest()
         return Page(path, key=key, render=render)
 
-    def deferred(path: str, template: str, view: dict[str, Any], inputs: list[Any]) -> Page:
-        return keyed(path, [*inputs, view["chips"]], lambda: make(path, view["front_matter"], template, view).text)
+    def deferred(path: str, template: str, view: dict[str, Any], sources: Sequence[str], extra: list[Any]) -> Page:
+        render = lambda: make(path, view["front_matter"], template, view).text  # noqa: E731
+        return keyed(path, sources, [*extra, view["chips"]], render)
 
     templates = _templates_fingerprint(env) if identities is not None else ""
 
@@ -95,13 +98,10 @@ def iter_pages(
             for name in view["entities"][kind]
         ]
     yield from entity_pages(names, settings.page_size, make)
-    known = identities or {}
     for v in articles.values():
-        inputs = [known.get(v["source"]), v["story"]]
-        yield deferred(f"{settings.output_dir}/{v['slug']}.md", "article.md.j2", v, inputs)
+        yield deferred(f"{settings.output_dir}/{v['slug']}.md", "article.md.j2", v, [v["source"]], [v["story"]])
     for v in story_views:
-        members = [known.get(source) for source in sorted(v["story"].articles)]
-        yield deferred(f"{STORIES_DIR}/{v['slug']}.md", "story.md.j2", v, members)
+        yield deferred(f"{STORIES_DIR}/{v['slug']}.md", "story.md.j2", v, v["story"].articles, [])
     ranked = sorted(story_views, key=lambda v: (-len(v["members"]), v["story"].headline, v["slug"]))
     yield from home_pages(ranked + [v for v in articles.values() if v["story"] is None], settings.page_size, make)
     yield from entity_index_pages(names, make)
@@ -120,7 +120,7 @@ def iter_pages(
     )
     yield from (Page(f"{DATA_DIR}/{path}", text) for path, text in index.items())
     for item in item_files(digests, stories):
-        yield keyed(f"{DATA_DIR}/{item.path}", [*(known.get(s) for s in item.sources), item.story], item.text)
+        yield keyed(f"{DATA_DIR}/{item.path}", item.sources, [item.story], item.text)
 
 
 def _templates_fingerprint(env: jinja2.Environment) -> str:

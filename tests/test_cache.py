@@ -103,8 +103,19 @@ def test_sharded_warm_up_then_one_build_analyses_nothing_again(tmp_path: Path) -
     assert len(after) == 3 and all(after[p] == stamp for p, stamp in warmed.items())
 
 
+LONE_ARTICLE = """Harbour ferry timetable changes from Monday
+
+The island ferry will run every forty minutes from Monday, the harbour board said.
+
+Passengers with season tickets need not renew them, and the first crossing stays at six.
+
+"We have listened to the people who use the boat every day," said harbour master Ines Varga.
+"""
+
+
 def test_pages_of_unchanged_articles_are_not_made_again(tmp_path: Path, monkeypatch) -> None:
     project = _project(tmp_path)
+    (project / "seeds" / "lone.txt").write_text(LONE_ARTICLE, encoding="utf-8")  # in no story
     settings = load_settings(project / "mkdocs.yml")
     pipeline.build(settings)
     cold = _docs(project)
