@@ -74,10 +74,10 @@ def inverse_frequencies(documents: Iterable[Iterable[str]]) -> dict[str, float]:
 
 def tfidf(terms: Sequence[str], idf: Mapping[str, float], sublinear: bool = True) -> dict[str, float]:
     """An L2-normalised TF-IDF vector; unknown terms weigh as the rarest."""
-    ceiling = max(idf.values(), default=1.0)
-    weights = {
-        t: (1.0 + math.log(n) if sublinear else float(n)) * idf.get(t, ceiling) for t, n in Counter(terms).items()
-    }
+    counts = Counter(terms)
+    # The rarest weight costs a pass over the whole vocabulary: only when a term needs it.
+    ceiling = max(idf.values(), default=1.0) if any(t not in idf for t in counts) else 1.0
+    weights = {t: (1.0 + math.log(n) if sublinear else float(n)) * idf.get(t, ceiling) for t, n in counts.items()}
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {t: w / norm for t, w in weights.items()} if norm else {}
 
