@@ -64,13 +64,18 @@ def iter_pages(
     """The pages of `render_pages` one at a time, so that a build holds one page's text at once,
     not the whole site's (hundreds of MB at 10,000 articles).
 
-    `identities` maps an article's source to a key that changes whenever its digest or the
-    settings do (the cache's digest key). With it, article and story pages come with a `key`
-    and are made only when the writer asks: after one edit, most pages need not be made again.
+    `identities` maps an article's source to a key that changes whenever its digest, its
+    slug, the settings or the code do (`DigestCache.identity`). With it, the pages and data
+    files of articles and stories, and the letter pages of names, come with a `key` of what
+    they are made from and are made only when the writer asks: after one edit, most pages
+    need not be made again.
     """
 
-    def make(path: str, front: dict[str, Any], template: str, context: dict[str, Any]) -> Page:
-        return _page(path, front, env, template, context)
+    def make(path: str, front: dict[str, Any], template: str, context: dict[str, Any], inputs: Any = None) -> Page:
+        if inputs is None or identities is None:
+            return _page(path, front, env, template, context)
+        key = hashlib.sha256(json.dumps([templates, path, front, inputs]).encode("utf-8")).hexdigest()
+        return Page(path, key=key, render=lambda: _page(path, front, env, template, context).text)
 
     def keyed(path: str, sources: Sequence[str], extra: list[Any], render: Callable[[], str]) -> Page:
         """A page made from the articles `sources` (and `extra`), with a key when they all have one."""
@@ -81,7 +86,7 @@ def iter_pages(
         return Page(path, key=key, render=render)
 
     def deferred(path: str, template: str, view: dict[str, Any], sources: Sequence[str], extra: list[Any]) -> Page:
-        render = lambda: make(path, view["front_matter"], template, view).text  # noqa: E731
+        render = lambda: _page(path, view["front_matter"], env, template, view).text  # noqa: E731
         return keyed(path, sources, [*extra, view["chips"]], render)
 
     templates = _templates_fingerprint(env) if identities is not None else ""

@@ -15,7 +15,10 @@ from generator.escape import Trusted
 from generator.listings import Listing, entity_members, initial, paginate, unique_entity_names
 from generator.models import Page
 
-PageMaker = Callable[[str, dict[str, Any], str, dict[str, Any]], Page]
+PageMaker = Callable[..., Page]
+"""`make(path, front_matter, template, context, inputs=None)`: with `inputs` (JSON data that
+determines the page along with its path, front matter and the templates), the page is
+made only if they changed since the last run."""
 _TOP_ENTITIES = 30
 INLINE_ITEMS = 10
 """Stories and articles listed under a name on its letter page; a name with more has its own page."""
@@ -108,8 +111,20 @@ def entity_index_pages(index: NameIndex, make: PageMaker) -> list[Page]:
             entries = [_entry(key, index) for key in listing.items]
             context = {**_context(listing), "letter": letter.upper(), "entries": entries}
             front = {"title": title, "description": title, "search": {"exclude": True}}
-            pages.append(make(listing.path, front, "entity_index.md.j2", context))
+            inputs = [context["up"], context["pages"], [_printed(entry) for entry in entries]]
+            pages.append(make(listing.path, front, "entity_index.md.j2", context, inputs=inputs))
     return pages
+
+
+def _printed(entry: dict[str, Any]) -> list[Any]:
+    """What a letter page prints of an entry: enough to tell whether the page has changed
+    without making it (the letter pages together list every mention in the briefing)."""
+    items = [
+        [v["title"], v["link"], v["kind"], len(v["members"]) if v["kind"] == "story" else v["briefing"]["publisher"]]
+        + ([] if v["kind"] == "story" else [v["source"]])
+        for v in entry["items"]
+    ]
+    return [entry["name"], entry["kind"], entry["count"], entry["link"], entry["anchor"], entry["page"], items]
 
 
 def _entry(key: tuple[str, str], index: NameIndex) -> dict[str, Any]:

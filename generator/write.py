@@ -3,7 +3,9 @@
 A page Briefing owns is recorded in the manifest and starts with the generated marker.
 Hand-written files are never modified or removed; unchanged files are left untouched
 (so `mkdocs serve` does not reload in a loop); every write goes through a temporary file
-and `os.replace`, so an interrupted run leaves the previous output usable.
+and `os.replace`, so an interrupted run leaves the previous output usable. A record kept
+outside `docs/` (in the cache folder) lets a page whose inputs have not changed be skipped
+without being made at all.
 """
 
 from __future__ import annotations

@@ -127,8 +127,8 @@ def test_pages_of_unchanged_articles_are_not_made_again(tmp_path: Path, monkeypa
     monkeypatch.setattr(export, "_article_data", lambda d, *rest: exported.append(d.slug) or data(d, *rest))
     report = pipeline.build(settings)
     assert _docs(project) == cold and not report.write.written
-    assert made and not [p for p in made if p.startswith(("articles/", "stories/"))]
-    assert not exported  # nor their data files
+    assert made and not [p for p in made if p.startswith(("articles/", "stories/", "entities/index-"))]
+    assert not exported  # nor their data files, nor the letter pages of names
     made.clear()
     seed = project / "seeds" / "000_e66c796b78405ef7.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace("within weeks", "within days"), encoding="utf-8")
@@ -166,6 +166,24 @@ def test_a_cached_digest_whose_slug_moved_gives_the_same_pages_as_a_cold_run(tmp
     pipeline.build(settings)
     warm = _docs(project)
     assert "articles/004-8498fe90dd55976d-2.md" in warm
+    shutil.rmtree(project / "docs")
+    shutil.rmtree(project / ".briefing-cache")
+    pipeline.build(settings)
+    assert _docs(project) == warm
+
+
+def test_a_changed_title_makes_the_letter_pages_that_list_it_again(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    (project / "seeds" / "lone.txt").write_text(LONE_ARTICLE, encoding="utf-8")
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    letter = project / "docs" / "entities" / "index-i.md"
+    assert "Harbour ferry timetable changes from Monday" in letter.read_text(encoding="utf-8")  # Ines Varga
+    seed = project / "seeds" / "lone.txt"
+    seed.write_text(LONE_ARTICLE.replace("from Monday", "from Tuesday"), encoding="utf-8")
+    pipeline.build(settings)
+    assert "Harbour ferry timetable changes from Tuesday" in letter.read_text(encoding="utf-8")
+    warm = _docs(project)
     shutil.rmtree(project / "docs")
     shutil.rmtree(project / ".briefing-cache")
     pipeline.build(settings)
