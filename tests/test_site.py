@@ -129,3 +129,26 @@ def test_a_killed_build_leaves_the_previous_output_usable(built_project: Path, t
     result = run_build(copy)
     assert result.returncode == 0, result.stderr
     assert not list(copy.glob(".briefing-site-*")) and not list((copy / "docs").rglob("*.tmp"))
+
+
+def test_the_memory_hook_changes_no_byte_of_the_site(built_project: Path, tmp_path: Path) -> None:
+    """`generator/hooks.py` keeps each page's HTML compressed while MkDocs builds: the same
+    MkDocs build without the hook gives the same site, byte for byte."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "copy"
+    shutil.copytree(built_project, copy, ignore=shutil.ignore_patterns("site"))
+    config = (copy / "mkdocs.yml").read_text(encoding="utf-8")
+    bare = re.sub(r"^hooks:\n(?:  - .*\n)+", "", config, flags=re.MULTILINE)
+    assert bare != config
+    (copy / "mkdocs-no-hooks.yml").write_text(bare, encoding="utf-8")
+    env = {**os.environ, "BRIEFING_SKIP_HOOK": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    for name, out in (("mkdocs.yml", "with"), ("mkdocs-no-hooks.yml", "without")):
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", name, "-d", str(tmp_path / out)]
+        subprocess.run(command, cwd=copy, env=env, check=True, capture_output=True)
+    with_hook, without = _snapshot(tmp_path / "with"), _snapshot(tmp_path / "without")
+    assert {k: v[0] for k, v in with_hook.items()} == {k: v[0] for k, v in without.items()}
+    assert len(with_hook) > 20
