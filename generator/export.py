@@ -1,8 +1,10 @@
 """The briefing as data: JSON files under `docs/data/` for the site, and JSON or CSV for `export`.
 
-`render_export` is pure (digests and stories in, `Page`s out): `data/briefing.json` (an index
-of every story and article), one `data/articles/<slug>.json` and `data/stories/<slug>.json`
-each, and the JSON Schema they follow as `data/briefing.schema.json`. An article's file is
+`json_files` is pure (digests and stories in, file texts out): `briefing.json` (an index of
+every story and article), one `articles/<slug>.json` and `stories/<slug>.json` each, and
+the JSON Schema they follow as `briefing.schema.json`. The site build takes the same files
+from `index_files` and `item_files` (the latter made on demand, so that an unchanged
+article's file need not be made again) and puts them under `data/`. An article's file is
 exactly the `briefing:` mapping of its page's front matter, and a story's likewise, so the
 front matter and the data never disagree. `export_rows_csv` is pure too.
 
@@ -25,7 +27,7 @@ from typing import Any
 
 from generator.feeds import story_published
 from generator.front_matter import SCHEMA_VERSION, article_front_matter, story_front_matter
-from generator.models import Digest, Page, Story
+from generator.models import Digest, Story
 from generator.settings import Settings, user_fields
 from generator.write import atomic_write
 
@@ -34,22 +36,6 @@ DATA_DIR = "data"
 SCHEMA_FILE = "briefing.schema.json"
 QUOTE_COLUMNS = ("article_slug", "article_title", "source", "publisher", "speaker", "via", "kind", "quote")
 FIGURE_COLUMNS = ("article_slug", "article_title", "source", "publisher", "value", "what", "sentence")
-
-
-def render_export(
-    digests: tuple[Digest, ...],
-    stories: tuple[Story, ...] = (),
-    *,
-    settings: dict[str, Any],
-    article_dir: str = "articles",
-    story_dir: str = "stories",
-) -> tuple[Page, ...]:
-    """The JSON export as pages under `docs/data/`, the schema included, in path order.
-
-    `settings` are the generation settings recorded in the index (JSON values only; see `settings_data`).
-    """
-    files = json_files(digests, stories, settings=settings, article_dir=article_dir, story_dir=story_dir)
-    return tuple(Page(f"{DATA_DIR}/{path}", text) for path, text in sorted(files.items()))
 
 
 def json_files(
@@ -145,7 +131,7 @@ EXPORT_FORMATS: dict[str, Callable[[tuple[Digest, ...], tuple[Story, ...], dict[
 
 
 def settings_data(settings: Settings) -> dict[str, Any]:
-    """The `extra.briefing` settings of a build as plain data, for `render_export(settings=...)`."""
+    """The `extra.briefing` settings of a build as plain data, for the index of `json_files` and `index_files`."""
     return {f.name: getattr(settings, f.name) for f in user_fields()}
 
 

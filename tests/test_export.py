@@ -18,7 +18,7 @@ from generator.export import (
     QUOTE_COLUMNS,
     export_rows_csv,
     export_to_dir,
-    render_export,
+    json_files,
     schema_text,
 )
 from generator.front_matter import article_front_matter, story_front_matter
@@ -48,8 +48,8 @@ def _stories():
 
 
 def _files(digests=DIGESTS, stories=None) -> dict[str, str]:
-    pages = render_export(digests, _stories() if stories is None else stories, settings=SETTINGS)
-    return {p.path: p.text for p in pages}
+    files = json_files(digests, _stories() if stories is None else stories, settings=SETTINGS)
+    return {f"data/{path}": text for path, text in files.items()}
 
 
 def test_every_file_validates_against_the_schema() -> None:
