@@ -47,13 +47,6 @@ def make_environment(templates: Path) -> jinja2.Environment:
     )
 
 
-def render_pages(
-    digests: tuple[Digest, ...], stories: tuple[Story, ...], settings: Settings, env: jinja2.Environment
-) -> tuple[Page, ...]:
-    """Every page of the briefing: articles, stories, listings, feeds and the data export, by path."""
-    return tuple(sorted(iter_pages(digests, stories, settings, env), key=lambda p: p.path))
-
-
 def iter_pages(
     digests: tuple[Digest, ...],
     stories: tuple[Story, ...],
@@ -61,8 +54,9 @@ def iter_pages(
     env: jinja2.Environment,
     identities: Mapping[str, str] | None = None,
 ) -> Iterator[Page]:
-    """The pages of `render_pages` one at a time, so that a build holds one page's text at once,
-    not the whole site's (hundreds of MB at 10,000 articles).
+    """Every page of the briefing (articles, stories, listings, feeds and the data export), one
+    at a time, so that a build holds one page's text at once, not the whole site's (hundreds
+    of MB at 10,000 articles).
 
     `identities` maps an article's source to a key that changes whenever its digest, its
     slug, the settings or the code do (`DigestCache.identity`). With it, the pages and data
@@ -72,13 +66,12 @@ def iter_pages(
     """
 
     def make(path: str, front: dict[str, Any], template: str, context: dict[str, Any], inputs: Any = None) -> Page:
-        if inputs is None or identities is None:
-            return _page(path, front, env, template, context)
-        key = hashlib.sha256(json.dumps([templates, path, front, inputs]).encode("utf-8")).hexdigest()
-        return Page(path, key=key, render=lambda: _page(path, front, env, template, context).text)
+        render = lambda: _page(path, front, env, template, context).text  # noqa: E731
+        return keyed(path, (), [front, inputs], render) if inputs is not None else Page(path, render())
 
     def keyed(path: str, sources: Sequence[str], extra: list[Any], render: Callable[[], str]) -> Page:
-        """A page made from the articles `sources` (and `extra`), with a key when they all have one."""
+        """A page made from the articles `sources` and the JSON data `extra`, with a key when
+        there are identities and every one of those articles has one."""
         known = [identities.get(source) for source in sorted(sources)] if identities is not None else [None]
         if None in known:
             return Page(path, render())

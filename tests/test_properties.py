@@ -18,7 +18,7 @@ from mkdocs.utils.meta import get_data
 from generator.analyse import digest_article
 from generator.clean import clean_article
 from generator.errors import SeedError
-from generator.render import make_environment, render_pages
+from generator.render import iter_pages, make_environment
 from generator.settings import Settings
 
 ENV = make_environment(ROOT / "templates")
@@ -65,7 +65,7 @@ def test_any_text_renders_pages_whose_front_matter_parses_back(title: str, body:
     except SeedError:
         return
     digest = digest_article(article, "item", SETTINGS)
-    for page in render_pages((digest,), (), SETTINGS, ENV):
+    for page in iter_pages((digest,), (), SETTINGS, ENV):
         if not page.path.endswith(".md"):
             continue
         _, meta = get_data(page.text)
