@@ -87,10 +87,10 @@ def item_files(digests: tuple[Digest, ...], stories: tuple[Story, ...] = ()) -> 
     story_of = {source: s.slug for s in stories for source in s.articles}
     for digest in sorted(digests, key=lambda d: d.slug):
         source = digest.article.source
-        text = partial(lambda d: _dump(_article_data(d, story_of)), digest)
+        text = partial(_article_text, digest, story_of)
         yield ItemFile(f"articles/{digest.slug}.json", (source,), story_of.get(source), text)
     for story in stories:
-        text = partial(lambda s: _dump(_story_data(s, by_source)), story)
+        text = partial(_story_text, story, by_source)
         yield ItemFile(f"stories/{story.slug}.json", tuple(sorted(story.articles)), story.slug, text)
 
 
@@ -139,6 +139,14 @@ def settings_data(settings: Settings) -> dict[str, Any]:
 def schema_text() -> str:
     """The JSON Schema of the export, as shipped in `generator/data/` (package data, read once)."""
     return (resources.files("generator") / "data" / SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+def _article_text(digest: Digest, story_of: dict[str, str]) -> str:
+    return _dump(_article_data(digest, story_of))
+
+
+def _story_text(story: Story, by_source: dict[str, Digest]) -> str:
+    return _dump(_story_data(story, by_source))
 
 
 def _article_data(digest: Digest, story_of: dict[str, str]) -> dict[str, Any]:
