@@ -29,8 +29,8 @@ def build(settings: Settings, *, write: bool = True) -> BuildReport:
     settings = settings if write else replace(settings, cache_dir="")
     cache = DigestCache(settings.cache_path, settings) if settings.cache_path else None
     briefing = collect(settings, cache)
-    # An article's digest key covers its text, slug, the settings and the code: pages made
-    # from unchanged digests need not be made again.
+    # An article's identity changes with its seed, slug, the settings and the code: pages
+    # made from unchanged articles need not be made again.
     identities = {d.article.source: cache.identity(d) for d in briefing.digests} if cache else None
     env = make_environment(settings.root / "templates")
     pages = iter_pages(briefing.digests, briefing.stories, settings, env, identities)
@@ -115,13 +115,6 @@ def clean_articles(seeds: tuple[Seed, ...]) -> tuple[tuple[Article, ...], tuple[
         articles.append(article)
         problems.extend(SeedProblem(seed.path, warning) for warning in article.warnings)
     return tuple(articles), tuple(problems)
-
-
-def analyse_articles(
-    articles: tuple[Article, ...], settings: Settings
-) -> tuple[tuple[Digest, ...], tuple[SeedProblem, ...]]:
-    """Digest every article under a stable, unique slug (no cache: see `digest_seeds`)."""
-    return run_analysis(list(articles), assign_slugs([a.source for a in articles]), settings)
 
 
 def _cached_story(members: tuple[Digest, ...], *, cache: DigestCache, language: str) -> Story:

@@ -46,7 +46,8 @@ still take in a third outlet's own wording of the event."""
 
 
 def article_terms(digest: Digest, language: str = "english") -> tuple[str, ...]:
-    """The terms that describe one article for grouping (the digest's own, when it has them)."""
+    """The terms that describe one article for grouping: the digest's own when it has them
+    (worked out at analysis in the site's language, which is the language grouping uses)."""
     if digest.terms:
         return digest.terms
     article = digest.article

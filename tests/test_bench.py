@@ -9,7 +9,7 @@ import pytest
 
 from generator import bench_corpus
 from generator.bench import format_bench_table, make_bench_project, run_benchmark
-from generator.pipeline import analyse_articles, clean_articles
+from generator.pipeline import digest_seeds
 from generator.read import read_seeds
 
 RUN_KEYS = {
@@ -60,10 +60,8 @@ def small_digests(tmp_path_factory: pytest.TempPathFactory):
     settings = make_bench_project(tmp_path_factory.mktemp("bench") / "project", 12, seed=0)
     seeds, problems = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
     assert not problems
-    articles, problems = clean_articles(seeds)
-    assert not problems and len(articles) == 12
-    digests, problems = analyse_articles(articles, settings)
-    assert not problems
+    digests, problems = digest_seeds(seeds, settings)
+    assert not problems and len(digests) == 12
     return digests
 
 
@@ -96,7 +94,7 @@ def test_events_of_one_kind_stay_separate_stories(tmp_path: Path) -> None:
     size = 120
     settings = make_bench_project(tmp_path / "project", size, seed=0)
     seeds, _ = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
-    digests, _ = analyse_articles(clean_articles(seeds)[0], settings)
+    digests, _ = digest_seeds(seeds, settings)
     stories = group_stories(digests)
     story_of = {s: k for k, story in enumerate(stories) for s in story.articles}
     event_of = {name: k for k, group in enumerate(bench_corpus.story_groups(size, seed=0)) for name in group}

@@ -141,14 +141,13 @@ def test_same_input_gives_the_same_bytes_in_any_order() -> None:
 @pytest.fixture(scope="module")
 def seed_digests() -> tuple[Digest, ...]:
     """The project's seeds, read, cleaned and analysed as a build does."""
-    from generator.pipeline import analyse_articles, clean_articles
+    from generator.pipeline import digest_seeds
     from generator.read import read_seeds
     from generator.settings import load_settings
 
     settings = load_settings(ROOT / "mkdocs.yml")
     seeds, _ = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
-    articles, _ = clean_articles(seeds)
-    digests, _ = analyse_articles(articles, settings)
+    digests, _ = digest_seeds(seeds, settings)
     return digests
 
 

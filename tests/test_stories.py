@@ -10,7 +10,7 @@ import yaml
 
 from generator.evaluate.stories import adjusted_rand_index, article_from_text, purity
 from generator.models import Digest, Seed, Story
-from generator.pipeline import analyse_articles, clean_articles
+from generator.pipeline import digest_seeds
 from generator.settings import Settings
 from generator.stories import group_stories
 from generator.story_text import article_units, content_stems
@@ -24,9 +24,8 @@ SEEDS = tuple(sorted((ROOT / "seeds").glob("*.txt")))
 
 def _digests(*paths: Path) -> tuple[Digest, ...]:
     seeds = tuple(Seed(path=str(p.relative_to(ROOT)), text=p.read_text(encoding="utf-8"), format="txt") for p in paths)
-    articles, problems = clean_articles(seeds)
+    digests, problems = digest_seeds(seeds, Settings())
     assert not problems
-    digests, _ = analyse_articles(articles, Settings())
     return digests
 
 
