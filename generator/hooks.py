@@ -9,7 +9,11 @@ and HTML in memory until the end: at 10,000 articles that is most of its 1.5 GB.
 hook drops a page's Markdown once it is converted, keeps its HTML compressed until the page
 is written, and lets it go after. Nothing between MkDocs' `on_page_content` and
 `on_page_context` events reads a page's HTML (the search plugin reads it in
-`on_page_context`, after this hook has put it back).
+`on_page_context`, after this hook has put it back). The same goes for the `briefing` data
+in each page's front matter (quotes, figures, a story's wordings): MkDocs keeps every page's
+front matter to the end, and the theme reads only `kind` and `published` from it
+(`overrides/main.html`), so a page keeps only those. The whole data stays in the page's
+Markdown and in `data/`.
 """
 
 from __future__ import annotations
@@ -38,6 +42,19 @@ def on_pre_build(config: Any, **_: Any) -> None:
     log.info("Briefing: %d article(s), %d page(s) changed", len(report.articles), changed)
     for problem in report.problems:
         log.info("Briefing: %s: %s", problem.path, problem.reason)
+
+
+THEME_KEYS = ("kind", "published")
+"""The keys of a page's `briefing` front matter that the theme reads."""
+
+
+@event_priority(-100)  # last: every other plugin has seen the front matter
+def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    """Keep only what the theme reads of the page's `briefing` front matter."""
+    data = page.meta.get("briefing")
+    if isinstance(data, dict):
+        page.meta["briefing"] = {key: data[key] for key in THEME_KEYS if key in data}
+    return markdown
 
 
 @event_priority(-100)  # last: every other plugin has seen the HTML

@@ -132,8 +132,9 @@ def test_a_killed_build_leaves_the_previous_output_usable(built_project: Path, t
 
 
 def test_the_memory_hook_changes_no_byte_of_the_site(built_project: Path, tmp_path: Path) -> None:
-    """`generator/hooks.py` keeps each page's HTML compressed while MkDocs builds: the same
-    MkDocs build without the hook gives the same site, byte for byte."""
+    """`generator/hooks.py` keeps each page's HTML compressed while MkDocs builds and only the
+    front matter the theme reads: the same MkDocs build without the hook gives the same
+    site, byte for byte (link previews and publication dates included)."""
     import os
     import shutil
     import subprocess
