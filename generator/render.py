@@ -22,7 +22,7 @@ from generator.export import DATA_DIR, index_files, item_files, settings_data
 from generator.feeds import render_feeds
 from generator.front_matter import article_front_matter, story_front_matter
 from generator.listings import ENTITY_KINDS
-from generator.models import Block, Digest, Page, Story
+from generator.models import Block, Citation, Digest, Page, Story, StorySentence
 from generator.render_lists import entity_index_pages, entity_pages, home_pages, name_index
 from generator.settings import Settings
 from generator.write import MARKER
@@ -189,7 +189,17 @@ def _story_view(story: Story, members: tuple[dict[str, Any], ...]) -> dict[str, 
         "front_matter": front,
         "briefing": front["briefing"],
         "cite": lambda source, paragraph: Trusted(f"../{by_source[source]['link']}#p-{paragraph}"),
+        "same_words": same_words,
     }
+
+
+def same_words(wordings: Sequence[StorySentence]) -> list[tuple[str, list[Citation]]]:
+    """Each distinct wording once, with every source that uses it word for word, in order of
+    first use: wire copy carried by several outlets is shown once, not once per outlet."""
+    grouped: dict[str, list[Citation]] = {}
+    for wording in wordings:
+        grouped.setdefault(wording.text, []).append(wording.citation)
+    return list(grouped.items())
 
 
 def _page(path: str, front: dict[str, Any], env: jinja2.Environment, template: str, context: dict[str, Any]) -> Page:

@@ -145,3 +145,38 @@ def test_article_from_text_reads_a_dateline_and_a_title() -> None:
     assert article.published == "2009-03-02"
     assert article.title == "River rises"
     assert article.paragraphs == ("The river rose.", "It fell.")
+
+
+def test_a_wording_two_sources_share_word_for_word_is_shown_once_crediting_both(tmp_path: Path) -> None:
+    """Wire copy: the story page lists each distinct wording of a shared fact once, followed
+    by every source that uses it, and still shows a differently worded source on its own."""
+    from generator.render import iter_pages, make_environment
+
+    wire = (CASES / "flood_a.txt").read_text(encoding="utf-8")
+    seeds = (
+        Seed(path="seeds/a.txt", text=wire, format="txt"),
+        Seed(path="seeds/b.txt", text="Deadly floods hit Korvassa" + wire[wire.index("\n") :], format="txt"),
+        Seed(path="seeds/c.txt", text=(CASES / "flood_b.txt").read_text(encoding="utf-8"), format="txt"),
+    )
+    digests, problems = digest_seeds(seeds, Settings(cache_dir=""))
+    assert not problems
+    (story,) = group_stories(digests)
+    shared = [
+        f for f in story.shared_facts if {"seeds/a.txt", "seeds/b.txt"} <= {w.citation.source for w in f.wordings}
+    ]
+    assert shared
+    page = next(
+        p.text
+        for p in iter_pages(digests, (story,), Settings(cache_dir=""), make_environment(ROOT / "templates"))
+        if p.path == f"stories/{story.slug}.md"
+    )
+    agree = page.split("## What the sources agree on", 1)[1].split("\n## ", 1)[0]
+    listed = [line for line in agree.splitlines() if line.startswith("- ")]
+    for fact in shared:
+        a = next(w for w in fact.wordings if w.citation.source == "seeds/a.txt")
+        (line,) = [line for line in listed if f"(../articles/a.md#p-{a.citation.paragraph})" in line]
+        assert line.startswith(f"- {a.text} <small>") and " · [seeds/b.txt](../articles/b.md#p-" in line
+    different = [w.text for f in story.shared_facts for w in f.wordings if w.citation.source == "seeds/c.txt"]
+    assert all(any(line.startswith(f"- {text} <small>") for line in listed) for text in different)
+    texts = [line.split(" <small>")[0] for line in agree.split("</details>")[0].splitlines() if line.startswith("- ")]
+    assert len(texts) == len(set(texts)), "a wording is listed twice in one fact"
