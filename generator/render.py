@@ -79,7 +79,10 @@ def iter_pages(
         return Page(path, key=key, render=render)
 
     def deferred(path: str, template: str, view: dict[str, Any], sources: Sequence[str], extra: list[Any]) -> Page:
-        render = lambda: _page(path, view["front_matter"], env, template, view).text  # noqa: E731
+        def render() -> str:
+            full = view["full"]()
+            return _page(path, full["front_matter"], env, template, full).text
+
         return keyed(path, sources, [*extra, view["chips"]], render)
 
     templates = _templates_fingerprint(env) if identities is not None else ""
@@ -131,25 +134,46 @@ def _templates_fingerprint(env: jinja2.Environment) -> str:
 
 
 def _article_view(digest: Digest, story: str | None, settings: Settings) -> dict[str, Any]:
-    front = article_front_matter(digest, story)
-    return {
+    """What listings need of an article, and under `full` the whole view its page is made from
+    (front matter included: made only for a page that is made)."""
+    article, entities = digest.article, digest.entities
+    view: dict[str, Any] = {
         "kind": "article",
-        "title": digest.article.title,
-        "entities": front["briefing"]["entities"],
+        "title": article.title,
+        "entities": {
+            "people": list(entities.people),
+            "places": list(entities.places),
+            "organisations": list(entities.organisations),
+        },
         "slug": digest.slug,
         "link": Trusted(f"{settings.output_dir}/{digest.slug}.md"),
         "story": story,
-        "story_link": Trusted(f"../{STORIES_DIR}/{story}.md") if story else None,
-        "front_matter": front,
         "digest": digest,
-        "article": digest.article,
-        "briefing": front["briefing"],
-        "source": digest.article.source,
-        "blocks": list(enumerate(digest.article.blocks)),
-        "figure_rows": lambda: [(f, *_paragraph_of(f.sentence, digest.article.blocks)) for f in digest.figures],
-        "search_full_text": settings.search_full_text,
-        "original": _link_target(digest.article.url),
+        "article": article,
+        "source": article.source,
+        "briefing": {
+            "publisher": article.publisher,
+            "author": article.author,
+            "published": article.published,
+            "summary": list(digest.summary),
+        },
     }
+
+    def full() -> dict[str, Any]:
+        front = article_front_matter(digest, story)
+        return {
+            **view,
+            "story_link": Trusted(f"../{STORIES_DIR}/{story}.md") if story else None,
+            "front_matter": front,
+            "briefing": front["briefing"],
+            "blocks": list(enumerate(article.blocks)),
+            "figure_rows": [(f, *_paragraph_of(f.sentence, article.blocks)) for f in digest.figures],
+            "search_full_text": settings.search_full_text,
+            "original": _link_target(article.url),
+        }
+
+    view["full"] = full
+    return view
 
 
 def _paragraph_of(sentence: str, blocks: tuple[Block, ...]) -> tuple[Trusted | None, str]:
@@ -171,13 +195,13 @@ def _link_target(url: str | None) -> Trusted | None:
 
 
 def _story_view(story: Story, members: tuple[dict[str, Any], ...]) -> dict[str, Any]:
-    front = story_front_matter(story, tuple(m["digest"] for m in members))
+    """What listings need of a story, and under `full` the whole view its page is made from."""
     by_source = {m["source"]: m for m in members}
     entities = {
         kind: list(dict.fromkeys(n for m in members for n in m["entities"][kind]))
         for kind in ("people", "places", "organisations")
     }
-    return {
+    view: dict[str, Any] = {
         "kind": "story",
         "title": story.headline,
         "entities": entities,
@@ -185,12 +209,21 @@ def _story_view(story: Story, members: tuple[dict[str, Any], ...]) -> dict[str, 
         "link": Trusted(f"{STORIES_DIR}/{story.slug}.md"),
         "story": story,
         "members": members,
-        "by_source": by_source,
-        "front_matter": front,
-        "briefing": front["briefing"],
-        "cite": lambda source, paragraph: Trusted(f"../{by_source[source]['link']}#p-{paragraph}"),
-        "same_words": same_words,
     }
+
+    def full() -> dict[str, Any]:
+        front = story_front_matter(story, tuple(m["digest"] for m in members))
+        return {
+            **view,
+            "by_source": by_source,
+            "front_matter": front,
+            "briefing": front["briefing"],
+            "cite": lambda source, paragraph: Trusted(f"../{by_source[source]['link']}#p-{paragraph}"),
+            "same_words": same_words,
+        }
+
+    view["full"] = full
+    return view
 
 
 def same_words(wordings: Sequence[StorySentence]) -> list[tuple[str, list[Citation]]]:

@@ -36,8 +36,20 @@ def home_pages(items: Sequence[dict[str, Any]], size: int, make: PageMaker) -> l
         }
         if listing.number > 1:
             front["search"] = {"exclude": True}  # listings repeat what the pages they list say
-        pages.append(make(listing.path, front, "index.md.j2", _context(listing)))
+        context = _context(listing)
+        inputs = [context["up"], context["pages"], [_printed_home(item) for item in listing.items]]
+        pages.append(make(listing.path, front, "index.md.j2", context, inputs=inputs))
     return pages
+
+
+def _printed_home(view: dict[str, Any]) -> list[Any]:
+    """What a home page prints of a story or an article: enough to tell whether it changed."""
+    if view["kind"] == "story":
+        members = [[m["briefing"]["publisher"], m["source"]] for m in view["members"]]
+        return [view["story"].headline, view["link"], members, [s.text for s in view["story"].summary[:3]]]
+    briefing = view["briefing"]
+    printed = [view["article"].title, view["link"], view["source"]]
+    return printed + [briefing[key] for key in ("publisher", "author", "published", "summary")]
 
 
 @dataclass(frozen=True)
@@ -90,7 +102,8 @@ def entity_pages(index: NameIndex, size: int, make: PageMaker) -> list[Page]:
                 "search": {"exclude": True},
             }
             context = {**_context(listing), "name": name, "kind": _SINGULAR[kind], "count": len(items)}
-            pages.append(make(listing.path, front, "entity.md.j2", context))
+            inputs = [name, kind, len(items), context["up"], context["pages"], _printed_items(listing.items)]
+            pages.append(make(listing.path, front, "entity.md.j2", context, inputs=inputs))
     return pages
 
 
@@ -119,12 +132,17 @@ def entity_index_pages(index: NameIndex, make: PageMaker) -> list[Page]:
 def _printed(entry: dict[str, Any]) -> list[Any]:
     """What a letter page prints of an entry: enough to tell whether the page has changed
     without making it (the letter pages together list every mention in the briefing)."""
-    items = [
+    items = _printed_items(entry["items"])
+    return [entry["name"], entry["kind"], entry["count"], entry["link"], entry["anchor"], entry["page"], items]
+
+
+def _printed_items(views: Sequence[dict[str, Any]]) -> list[list[Any]]:
+    """What a page of names prints of each story or article it lists."""
+    return [
         [v["title"], v["link"], v["kind"], len(v["members"]) if v["kind"] == "story" else v["briefing"]["publisher"]]
         + ([] if v["kind"] == "story" else [v["source"]])
-        for v in entry["items"]
+        for v in views
     ]
-    return [entry["name"], entry["kind"], entry["count"], entry["link"], entry["anchor"], entry["page"], items]
 
 
 def _entry(key: tuple[str, str], index: NameIndex) -> dict[str, Any]:

@@ -128,6 +128,7 @@ def test_pages_of_unchanged_articles_are_not_made_again(tmp_path: Path, monkeypa
     report = pipeline.build(settings)
     assert _docs(project) == cold and not report.write.written
     assert made and not [p for p in made if p.startswith(("articles/", "stories/", "entities/index-"))]
+    assert "index.md" not in made  # nor the home page
     assert not exported  # nor their data files, nor the letter pages of names
     made.clear()
     seed = project / "seeds" / "000_e66c796b78405ef7.txt"
@@ -172,7 +173,7 @@ def test_a_cached_digest_whose_slug_moved_gives_the_same_pages_as_a_cold_run(tmp
     assert _docs(project) == warm
 
 
-def test_a_changed_title_makes_the_letter_pages_that_list_it_again(tmp_path: Path) -> None:
+def test_a_changed_title_makes_the_letter_pages_and_home_page_that_list_it_again(tmp_path: Path) -> None:
     project = _project(tmp_path)
     (project / "seeds" / "lone.txt").write_text(LONE_ARTICLE, encoding="utf-8")
     settings = load_settings(project / "mkdocs.yml")
@@ -183,6 +184,51 @@ def test_a_changed_title_makes_the_letter_pages_that_list_it_again(tmp_path: Pat
     seed.write_text(LONE_ARTICLE.replace("from Monday", "from Tuesday"), encoding="utf-8")
     pipeline.build(settings)
     assert "Harbour ferry timetable changes from Tuesday" in letter.read_text(encoding="utf-8")
+    assert "Harbour ferry timetable changes from Tuesday" in (project / "docs" / "index.md").read_text("utf-8")
+    warm = _docs(project)
+    shutil.rmtree(project / "docs")
+    shutil.rmtree(project / ".briefing-cache")
+    pipeline.build(settings)
+    assert _docs(project) == warm
+
+
+def test_a_name_page_is_made_again_only_when_what_it_lists_changes(tmp_path: Path, monkeypatch) -> None:
+    """A much-mentioned name's own pages are keyed like the letter pages: a warm run does
+    not make them, a changed title of an article they list does."""
+    project = _project(tmp_path)
+    topics = [
+        "bread",
+        "chess",
+        "comets",
+        "libraries",
+        "trout",
+        "ferries",
+        "bridges",
+        "choirs",
+        "orchards",
+        "kites",
+        "lamps",
+    ]
+    for i, topic in enumerate(topics):
+        (project / "seeds" / f"item_{i:02}.txt").write_text(
+            f"Note on {topic}\n\nVolunteers in Portville{i} counted {topic} all week and found fewer than last "
+            f"year. The count of {topic} ends on Sunday, organiser Anna Berg said.\n",
+            encoding="utf-8",
+        )
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    own = project / "docs" / "entities" / "people" / "anna-berg.md"
+    assert "Note on kites" in own.read_text(encoding="utf-8")
+    made: list[str] = []
+    original = render._page
+    monkeypatch.setattr(render, "_page", lambda path, *rest: made.append(path) or original(path, *rest))
+    pipeline.build(settings)
+    assert made and "entities/people/anna-berg.md" not in made
+    seed = project / "seeds" / "item_09.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Note on kites", "Note on the kites"), encoding="utf-8")
+    pipeline.build(settings)
+    assert "entities/people/anna-berg.md" in made
+    assert "Note on the kites" in own.read_text(encoding="utf-8")
     warm = _docs(project)
     shutil.rmtree(project / "docs")
     shutil.rmtree(project / ".briefing-cache")
