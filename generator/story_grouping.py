@@ -82,13 +82,15 @@ def similar_pairs(vectors: Sequence[Vector], common: int, neighbours: int = NEIG
         if 1 < len(posting) <= common
     }
     pairs: dict[tuple[int, int], float] = {}
-    row = numpy.zeros(len(vectors))
+    empty = (numpy.zeros(0, dtype=numpy.intp), numpy.zeros(0))
     for i, vector in enumerate(vectors):
-        row[:] = 0.0
-        for term in sorted(vector):
-            if term in columns:
-                others, weights = columns[term]
-                row[others] += vector[term] * weights
+        # The row of similarities in one pass: every shared term's postings end to end, in term
+        # order, summed per article by bincount (which adds in that order, as a loop would).
+        shared = [term for term in sorted(vector) if term in columns]
+        others = numpy.concatenate([empty[0], *(columns[term][0] for term in shared)])
+        scale = numpy.repeat([vector[term] for term in shared], [len(columns[term][0]) for term in shared])
+        weights = numpy.concatenate([empty[1], *(columns[term][1] for term in shared)]) * scale
+        row = numpy.bincount(others, weights=weights, minlength=len(vectors))
         row[i] = 0.0
         found = numpy.flatnonzero(row > 0)
         if len(found) > neighbours:
