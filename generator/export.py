@@ -97,7 +97,8 @@ def item_files(digests: tuple[Digest, ...], stories: tuple[Story, ...] = ()) -> 
 def export_rows_csv(digests: tuple[Digest, ...]) -> dict[str, str]:
     """`quotes.csv` and `figures.csv`: one row per quote or figure, with its article's slug, title and source.
 
-    Cells are the text as extracted; a spreadsheet may read a cell starting with `=` as a formula.
+    Cells are the text as extracted, except that a cell a spreadsheet would run as a formula
+    (one starting with `=`, `+`, `-`, `@`, a tab or a carriage return) starts with `'`.
     """
     ordered = sorted(digests, key=lambda d: d.slug)
     quotes = [(*_row_start(d), q.speaker or "", q.via or "", q.kind, q.text) for d in ordered for q in d.quotes]
@@ -219,8 +220,17 @@ def _csv(columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows(tuple(map(_inert, row)) for row in rows)
     return buffer.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection)."""
+
+
+def _inert(cell: str) -> str:
+    """Article text is data: a cell that would start a formula is kept as text by a leading `'`."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def _dump(data: dict[str, Any]) -> str:

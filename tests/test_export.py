@@ -146,6 +146,26 @@ def test_csv_rows_per_quote_and_figure() -> None:
     ]
 
 
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_stay_text() -> None:
+    """Article text is data: `=HYPERLINK(...)` in a quote must not become a live formula."""
+    quote = Quote(text='=HYPERLINK("http://example.com","click")', speaker="@handle", via=None, kind="full")
+    figure = Figure(value="-3%", what="+ growth", sentence="Growth was -3%.")
+    digest = build_digest("hostile", HOSTILE)
+    digest = type(digest)(**{**digest.__dict__, "quotes": (quote,), "figures": (figure,)})
+    tables = export_rows_csv((digest,))
+    (row,) = csv.DictReader(io.StringIO(tables["quotes.csv"], newline=""))
+    assert row["quote"] == "'" + quote.text and row["speaker"] == "'@handle"
+    (row,) = csv.DictReader(io.StringIO(tables["figures.csv"], newline=""))
+    assert row["value"] == "'-3%" and row["what"] == "'+ growth" and row["sentence"] == figure.sentence
+    assert not [
+        c
+        for table in tables.values()
+        for r in csv.reader(io.StringIO(table, newline=""))
+        for c in r
+        if c.startswith(("=", "+", "-", "@"))
+    ]
+
+
 def test_export_to_dir_writes_json_or_csv(tmp_path: Path) -> None:
     written = export_to_dir(DIGESTS, _stories(), "json", tmp_path / "json", SETTINGS)
     assert [p.relative_to(tmp_path / "json").as_posix() for p in written] == sorted(
