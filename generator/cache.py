@@ -20,7 +20,7 @@ from pathlib import Path
 from types import UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from generator.models import Digest, Seed, Story
+from generator.models import Brief, Digest, Record, Seed, Story, StoryHead
 from generator.settings import Settings, user_fields
 from generator.write import atomic_write
 
@@ -28,11 +28,19 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 class DigestCache:
-    """Digests on disk by content key; a missing or unreadable entry is a miss."""
+    """Digests on disk by content key; a missing or unreadable entry is a miss.
 
-    def __init__(self, folder: Path, settings: Settings) -> None:
+    With an `index` file, the cache also keeps the brief of every digest and the head of
+    every story a build used, all in that one file: a warm build reads it instead of
+    decoding every digest and story, and reads whole ones only for the pages it makes.
+    """
+
+    def __init__(self, folder: Path, settings: Settings, index: Path | None = None) -> None:
         self.folder = folder
+        self.index = index
         self._seed_keys: dict[str, str] = {}
+        self._known: dict[str, dict[str, Any]] | None = None
+        self._used: dict[str, dict[str, Any]] = {"digests": {}, "stories": {}}
         self._salt = _code_fingerprint() + json.dumps(
             {f.name: getattr(settings, f.name) for f in user_fields()}, sort_keys=True, default=str
         )
@@ -43,7 +51,7 @@ class DigestCache:
         key = self._seed_keys[seed.path] = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
         return key
 
-    def identity(self, digest: Digest) -> str:
+    def identity(self, digest: Record) -> str:
         """A key that changes whenever the digest, its slug, the settings or the code do:
         its seed's digest key and its slug, or for a digest of no seed seen, its content."""
         key = self._seed_keys.get(digest.article.source)
@@ -56,12 +64,72 @@ class DigestCache:
         """The cached digest for `key`, or None."""
         return self._load(Digest, key)
 
+    def key_of(self, source: str) -> str:
+        """The digest key of the seed at `source` (asked for by `digest_key` this run)."""
+        return self._seed_keys[source]
+
+    def brief(self, key: str) -> Brief | None:
+        """The brief of the digest under `key`: from the index, else from the digest, else None."""
+        data = self._indexed("digests", key)
+        if data is not None:
+            return decode(Brief, data)  # type: ignore[no-any-return]
+        digest = self.get(key)
+        return None if digest is None else self.keep_brief(key, Brief.of(digest))
+
+    def keep_brief(self, key: str, brief: Brief) -> Brief:
+        """Note `brief` for the index this build writes."""
+        self._used["digests"][key] = asdict(brief)
+        return brief
+
+    def story_head(self, key: str) -> StoryHead | None:
+        """The head of the story under `key`: from the index, else from the story, else None."""
+        data = self._indexed("stories", key)
+        if data is not None:
+            return decode(StoryHead, data)  # type: ignore[no-any-return]
+        story = self.get_story(key)
+        return None if story is None else self.keep_head(key, StoryHead.of(story))
+
+    def keep_head(self, key: str, head: StoryHead) -> StoryHead:
+        """Note `head` for the index this build writes."""
+        self._used["stories"][key] = asdict(head)
+        return head
+
+    def save_index(self) -> None:
+        """Write the briefs and heads this build used (only they: the index never grows
+        with seeds that are gone), unless the index holds exactly those already."""
+        if self.index is None or self._used == self._known:
+            return
+        text = json.dumps(self._used, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        atomic_write(self.index, text.encode("utf-8"))
+
+    def _indexed(self, part: str, key: str) -> dict[str, Any] | None:
+        """The index's entry for `key` in `part` (noted as used), or None."""
+        if self._known is None:
+            self._known = self._read_index()
+        data = self._known[part].get(key)
+        if data is not None:
+            self._used[part][key] = data
+        return data
+
+    def _read_index(self) -> dict[str, dict[str, Any]]:
+        """The index file, or an empty one when it is missing or unreadable."""
+        empty: dict[str, dict[str, Any]] = {"digests": {}, "stories": {}}
+        if self.index is None:
+            return empty
+        try:
+            data = json.loads(self.index.read_bytes())
+        except (OSError, ValueError):
+            return empty
+        if not isinstance(data, dict) or not all(isinstance(data.get(part), dict) for part in empty):
+            return empty
+        return {part: data[part] for part in empty}
+
     def put(self, key: str, value: Digest | Story) -> None:
         """Store a digest or a story (atomically: a killed run never leaves half an entry)."""
         text = json.dumps(asdict(value), ensure_ascii=False, sort_keys=True)
         atomic_write(self.folder / key[:2] / f"{key}.json", text.encode("utf-8"))
 
-    def story_key(self, members: Sequence[Digest]) -> str:
+    def story_key(self, members: Sequence[Record]) -> str:
         """The content key of the story made of these digests."""
         identities = "".join(sorted(self.identity(d) for d in members))
         return hashlib.sha256(("story" + identities + self._salt).encode("utf-8", "surrogatepass")).hexdigest()

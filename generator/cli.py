@@ -145,7 +145,9 @@ def _export(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     briefing = pipeline.collect(settings)
-    written = export_to_dir(briefing.digests, briefing.stories, args.format, args.out, settings_data(settings))
+    digests = tuple(briefing.library.digest(d) for d in briefing.digests)
+    stories = tuple(briefing.library.story(s) for s in briefing.stories)
+    written = export_to_dir(digests, stories, args.format, args.out, settings_data(settings))
     print(
         f"Exported {len(briefing.digests)} article(s) and {len(briefing.stories)} story(ies) "
         f"as {args.format}: {len(written)} file(s) in {args.out}"

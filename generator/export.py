@@ -27,7 +27,7 @@ from typing import Any
 
 from generator.feeds import story_published
 from generator.front_matter import SCHEMA_VERSION, article_front_matter, story_front_matter
-from generator.models import Digest, Story
+from generator.models import Digest, InMemory, Library, Record, Story, StoryRecord
 from generator.settings import Settings, user_fields
 from generator.write import atomic_write
 
@@ -53,8 +53,8 @@ def json_files(
 
 
 def index_files(
-    digests: tuple[Digest, ...],
-    stories: tuple[Story, ...] = (),
+    digests: tuple[Record, ...],
+    stories: tuple[StoryRecord, ...] = (),
     *,
     settings: dict[str, Any],
     article_dir: str = "articles",
@@ -81,16 +81,20 @@ class ItemFile:
     text: Callable[[], str]
 
 
-def item_files(digests: tuple[Digest, ...], stories: tuple[Story, ...] = ()) -> Iterator[ItemFile]:
-    """Each article's and each story's file, in slug order; its text is made when asked."""
+def item_files(
+    digests: tuple[Record, ...], stories: tuple[StoryRecord, ...] = (), library: Library | None = None
+) -> Iterator[ItemFile]:
+    """Each article's and each story's file, in slug order; its text is made when asked,
+    from the whole digest or story `library` gives (default: they are whole already)."""
+    library = library or InMemory()
     by_source = {d.article.source: d for d in digests}
     story_of = {source: s.slug for s in stories for source in s.articles}
     for digest in sorted(digests, key=lambda d: d.slug):
         source = digest.article.source
-        text = partial(_article_text, digest, story_of)
+        text = partial(_article_text, digest, story_of, library)
         yield ItemFile(f"articles/{digest.slug}.json", (source,), story_of.get(source), text)
     for story in stories:
-        text = partial(_story_text, story, by_source)
+        text = partial(_story_text, story, by_source, library)
         yield ItemFile(f"stories/{story.slug}.json", tuple(sorted(story.articles)), story.slug, text)
 
 
@@ -142,12 +146,12 @@ def schema_text() -> str:
     return (resources.files("generator") / "data" / SCHEMA_FILE).read_text(encoding="utf-8")
 
 
-def _article_text(digest: Digest, story_of: dict[str, str]) -> str:
-    return _dump(_article_data(digest, story_of))
+def _article_text(digest: Record, story_of: dict[str, str], library: Library) -> str:
+    return _dump(_article_data(library.digest(digest), story_of))
 
 
-def _story_text(story: Story, by_source: dict[str, Digest]) -> str:
-    return _dump(_story_data(story, by_source))
+def _story_text(story: StoryRecord, by_source: dict[str, Record], library: Library) -> str:
+    return _dump(_story_data(library.story(story), by_source))
 
 
 def _article_data(digest: Digest, story_of: dict[str, str]) -> dict[str, Any]:
@@ -155,16 +159,16 @@ def _article_data(digest: Digest, story_of: dict[str, str]) -> dict[str, Any]:
     return data
 
 
-def _story_data(story: Story, by_source: dict[str, Digest]) -> dict[str, Any]:
+def _story_data(story: Story, by_source: dict[str, Record]) -> dict[str, Any]:
     members = tuple(by_source[a] for a in story.articles if a in by_source)
     data: dict[str, Any] = story_front_matter(story, members)["briefing"]
     return data
 
 
 def _index(
-    digests: tuple[Digest, ...],
-    stories: tuple[Story, ...],
-    by_source: dict[str, Digest],
+    digests: tuple[Record, ...],
+    stories: tuple[StoryRecord, ...],
+    by_source: dict[str, Record],
     story_of: dict[str, str],
     settings: dict[str, Any],
     article_dir: str,
@@ -180,7 +184,7 @@ def _index(
     }
 
 
-def _article_entry(digest: Digest, story_of: dict[str, str], article_dir: str) -> dict[str, Any]:
+def _article_entry(digest: Record, story_of: dict[str, str], article_dir: str) -> dict[str, Any]:
     article = digest.article
     return {
         "slug": digest.slug,
@@ -197,7 +201,7 @@ def _article_entry(digest: Digest, story_of: dict[str, str], article_dir: str) -
     }
 
 
-def _story_entry(story: Story, by_source: dict[str, Digest], story_dir: str) -> dict[str, Any]:
+def _story_entry(story: StoryRecord, by_source: dict[str, Record], story_dir: str) -> dict[str, Any]:
     members = [by_source[a] for a in story.articles if a in by_source]
     return {
         "slug": story.slug,

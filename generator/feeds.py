@@ -30,7 +30,7 @@ from datetime import UTC, date, datetime, time
 from email.utils import format_datetime
 from typing import Any
 
-from generator.models import Digest, Page, Story
+from generator.models import Page, Record, StoryRecord
 from generator.write import MARKER
 
 FEED_XML = "feed.xml"
@@ -79,8 +79,8 @@ class FeedItem:
 
 
 def render_feeds(
-    digests: tuple[Digest, ...],
-    stories: tuple[Story, ...] = (),
+    digests: tuple[Record, ...],
+    stories: tuple[StoryRecord, ...] = (),
     *,
     site_url: str | None,
     site_name: str,
@@ -99,8 +99,8 @@ def render_feeds(
 
 
 def feed_items(
-    digests: tuple[Digest, ...],
-    stories: tuple[Story, ...] = (),
+    digests: tuple[Record, ...],
+    stories: tuple[StoryRecord, ...] = (),
     *,
     article_dir: str = "articles",
     story_dir: str = "stories",
@@ -120,7 +120,7 @@ def order_items(items: Iterable[FeedItem]) -> tuple[FeedItem, ...]:
     return tuple(dated + [i for i in by_name if not i.published])
 
 
-def story_published(story: Story, digests: Iterable[Digest]) -> str | None:
+def story_published(story: StoryRecord, digests: Iterable[Record]) -> str | None:
     """A story's date: the newest date stated by any of its articles, else None."""
     members = set(story.articles)
     stated = [_valid(d.article.published) for d in digests if d.article.source in members]
@@ -134,13 +134,13 @@ def site_link(path: str, site_url: str | None) -> str:
     return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
-def _source(digest: Digest, article_dir: str) -> FeedSource:
+def _source(digest: Record, article_dir: str) -> FeedSource:
     article = digest.article
     path = f"{article_dir}/{digest.slug}/"
     return FeedSource(article.title, article.source, article.publisher, article.author, article.url, path)
 
 
-def _article_item(digest: Digest, source: FeedSource, article_dir: str) -> FeedItem:
+def _article_item(digest: Record, source: FeedSource, article_dir: str) -> FeedItem:
     article = digest.article
     return FeedItem(
         "article",
@@ -154,7 +154,9 @@ def _article_item(digest: Digest, source: FeedSource, article_dir: str) -> FeedI
     )
 
 
-def _story_item(story: Story, by_source: dict[str, Digest], sources: dict[str, FeedSource], story_dir: str) -> FeedItem:
+def _story_item(
+    story: StoryRecord, by_source: dict[str, Record], sources: dict[str, FeedSource], story_dir: str
+) -> FeedItem:
     members = tuple(by_source[a] for a in story.articles if a in by_source)
     tags = tuple(dict.fromkeys(name for d in members for name in d.entities.all()))
     return FeedItem(

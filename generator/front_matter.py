@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from generator.models import Citation, Digest, Story, StorySentence
+from generator.models import Citation, Digest, Record, Story, StorySentence
 
 SCHEMA_VERSION = 1
 """Version of the `briefing:` front matter schema."""
@@ -51,7 +51,7 @@ def article_front_matter(digest: Digest, story: str | None = None) -> dict[str, 
     }
 
 
-def story_front_matter(story: Story, members: tuple[Digest, ...]) -> dict[str, Any]:
+def story_front_matter(story: Story, members: tuple[Record, ...]) -> dict[str, Any]:
     """Front matter of a story page: what the sources agree on and what each adds."""
     tags = list(dict.fromkeys(name for d in members for name in d.entities.all()))
     return {

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -15,8 +16,21 @@ from generator.analyse import run_analysis
 from generator.cache import DigestCache
 from generator.clean import clean_article
 from generator.errors import BuildError, SeedError
-from generator.models import Article, Briefing, BuildReport, Digest, Seed, SeedProblem, Story, WriteResult
-from generator.read import read_seeds
+from generator.models import (
+    Article,
+    Brief,
+    Briefing,
+    BuildReport,
+    Digest,
+    Record,
+    Seed,
+    SeedProblem,
+    Story,
+    StoryHead,
+    StoryRecord,
+    WriteResult,
+)
+from generator.read import read_seed, read_seeds
 from generator.render import iter_pages, make_environment
 from generator.settings import Settings
 from generator.slugs import assign_slugs
@@ -27,16 +41,18 @@ from generator.write import write_pages
 def build(settings: Settings, *, write: bool = True) -> BuildReport:
     """Generate the briefing's pages from the seeds; `write=False` only checks and writes nothing."""
     settings = settings if write else replace(settings, cache_dir="")
-    cache = DigestCache(settings.cache_path, settings) if settings.cache_path else None
+    cache = _cache(settings)
     briefing = collect(settings, cache)
     # An article's identity changes with its seed, slug, the settings and the code: pages
     # made from unchanged articles need not be made again.
     identities = {d.article.source: cache.identity(d) for d in briefing.digests} if cache else None
     env = make_environment(settings.root / "templates")
-    pages = iter_pages(briefing.digests, briefing.stories, settings, env, identities)
+    pages = iter_pages(briefing.digests, briefing.stories, settings, env, identities, briefing.library)
     if write:
         record = cache.folder / f"pages-{_path_key(settings.docs_path)}.json" if cache else None
         written = write_pages(pages, settings.docs_path, record)
+        if cache:
+            cache.save_index()
     else:
         deque(pages, maxlen=0)  # rendered all the same: a template error is a problem `check` reports
         written = WriteResult()
@@ -50,16 +66,31 @@ def _path_key(folder: Path) -> str:
     return hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def _cache(settings: Settings) -> DigestCache | None:
+    """The settings' cache, with its index of briefs for this project's `docs/`; or None."""
+    if not settings.cache_path:
+        return None
+    index = settings.cache_path / f"briefs-{_path_key(settings.docs_path)}.json"
+    return DigestCache(settings.cache_path, settings, index)
+
+
 def collect(settings: Settings, cache: DigestCache | None = None) -> Briefing:
     """Read, clean, analyse and group the seeds: everything the pages are made from (through
-    `cache`, or the settings' own cache folder when it is not given)."""
-    if cache is None and settings.cache_path:
-        cache = DigestCache(settings.cache_path, settings)
+    `cache`, or the settings' own cache folder when it is not given).
+
+    With a cache, articles and stories come as briefs and heads, and the briefing's library
+    reads whole ones from the cache; without, they are whole.
+    """
+    cache = cache or _cache(settings)
     seeds, read_problems = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
     digests, problems = digest_seeds(seeds, settings, cache)
-    build = partial(_cached_story, cache=cache, language=settings.language) if cache else None
+    if cache is None:
+        stories = group_stories(digests, threshold=settings.story_threshold, language=settings.language)
+        return Briefing(digests, stories, read_problems + problems)
+    library = CachedLibrary(cache, digests, settings)
+    build = partial(_cached_story, cache=cache, library=library, language=settings.language)
     stories = group_stories(digests, threshold=settings.story_threshold, language=settings.language, build=build)
-    return Briefing(digests, stories, read_problems + problems)
+    return Briefing(digests, stories, read_problems + problems, library)
 
 
 def warm_cache(settings: Settings, shard: int, shards: int) -> BuildReport:
@@ -80,24 +111,27 @@ def _shard_of(source: str, shards: int) -> int:
 
 def digest_seeds(
     seeds: tuple[Seed, ...], settings: Settings, cache: DigestCache | None = None
-) -> tuple[tuple[Digest, ...], tuple[SeedProblem, ...]]:
-    """Clean and analyse every seed, each under a stable, unique slug, in seed order.
+) -> tuple[tuple[Record, ...], tuple[SeedProblem, ...]]:
+    """Clean and analyse every seed, each under a stable, unique slug, in seed order: whole
+    digests without a cache; with one, their briefs (the digests are in the cache).
 
     A seed whose digest is in the cache is neither cleaned nor analysed again (the cache
-    keys a digest by its seed, and a slug that moved is set on the cached digest). A seed
+    keys a digest by its seed, and a slug that moved is set on the cached brief). A seed
     that fails costs that seed only.
     """
     keys = {seed.path: cache.digest_key(seed) for seed in seeds} if cache else {}
-    found = {path: cache.get(key) for path, key in keys.items()} if cache else {}
-    cached = {path: digest for path, digest in found.items() if digest is not None}
+    found = {path: cache.brief(key) for path, key in keys.items()} if cache else {}
+    cached = {path: brief for path, brief in found.items() if brief is not None}
     articles, clean_problems = clean_articles(tuple(s for s in seeds if s.path not in cached))
-    warnings = tuple(SeedProblem(path, w) for path, digest in cached.items() for w in digest.article.warnings)
+    warnings = tuple(SeedProblem(path, w) for path, brief in cached.items() for w in brief.article.warnings)
     slugs = assign_slugs([*cached, *(a.source for a in articles)])
     fresh, analyse_problems = run_analysis(list(articles), slugs, settings)
-    if cache:
-        for digest in fresh:
-            cache.put(keys[digest.article.source], digest)
-    by_source = {d.article.source: d for d in fresh}
+    by_source: dict[str, Record] = {}
+    for digest in fresh:
+        source = digest.article.source
+        if cache:
+            cache.put(keys[source], digest)
+        by_source[source] = cache.keep_brief(keys[source], Brief.of(digest)) if cache else digest
     by_source.update((p, d if d.slug == slugs[p] else replace(d, slug=slugs[p])) for p, d in cached.items())
     problems = sorted(clean_problems + warnings + analyse_problems, key=lambda problem: problem.path)
     return tuple(by_source[s.path] for s in seeds if s.path in by_source), tuple(problems)
@@ -117,11 +151,57 @@ def clean_articles(seeds: tuple[Seed, ...]) -> tuple[tuple[Article, ...], tuple[
     return tuple(articles), tuple(problems)
 
 
-def _cached_story(members: tuple[Digest, ...], *, cache: DigestCache, language: str) -> Story:
-    """The story of `members`, from the cache when none of them changed."""
+class CachedLibrary:
+    """Whole digests and stories, read from the cache when a page needs them: a build holds
+    briefs and heads only. An entry gone from the cache or unreadable since the brief was
+    taken is made again from its seed, as a cold build would."""
+
+    def __init__(self, cache: DigestCache, records: Sequence[Record], settings: Settings) -> None:
+        self._cache = cache
+        self._records = {r.article.source: r for r in records}
+        self._settings = settings
+
+    def digest(self, record: Record) -> Digest:
+        """The whole digest of `record`, under its slug."""
+        if isinstance(record, Digest):
+            return record
+        key = self._cache.key_of(record.article.source)
+        digest = self._cache.get(key) or self._digest_again(record, key)
+        return digest if digest.slug == record.slug else replace(digest, slug=record.slug)
+
+    def story(self, record: StoryRecord) -> Story:
+        """The whole story of `record`, under its slug."""
+        if isinstance(record, Story):
+            return record
+        members = tuple(self._records[source] for source in record.articles)
+        key = self._cache.story_key(members)
+        story = self._cache.get_story(key)
+        if story is None:
+            story = build_story(tuple(self.digest(m) for m in members), language=self._settings.language)
+            self._cache.put(key, story)
+        return story if story.slug == record.slug else replace(story, slug=record.slug)
+
+    def _digest_again(self, record: Record, key: str) -> Digest:
+        source, settings = record.article.source, self._settings
+        seed = read_seed(settings.root / source, source, settings.max_seed_bytes)
+        if isinstance(seed, SeedProblem) or self._cache.digest_key(seed) != key:
+            raise BuildError(f"{source}: changed while the briefing was being built; build again")
+        digests, problems = run_analysis([clean_article(seed)], {source: record.slug}, settings)
+        if problems:
+            raise BuildError(f"{source}: {problems[0].reason}")
+        self._cache.put(key, digests[0])
+        return digests[0]
+
+
+def _cached_story(
+    members: tuple[Record, ...], *, cache: DigestCache, library: CachedLibrary, language: str
+) -> StoryHead:
+    """The head of the story of `members`: from the cache when none of them changed, else
+    built from their whole digests and cached."""
     key = cache.story_key(members)
-    story = cache.get_story(key)
-    if story is None:
-        story = build_story(members, language=language)
+    head = cache.story_head(key)
+    if head is None:
+        story = build_story(tuple(library.digest(m) for m in members), language=language)
         cache.put(key, story)
-    return story
+        head = cache.keep_head(key, StoryHead.of(story))
+    return head

@@ -22,7 +22,7 @@ from generator.export import DATA_DIR, index_files, item_files, settings_data
 from generator.feeds import render_feeds
 from generator.front_matter import article_front_matter, story_front_matter
 from generator.listings import ENTITY_KINDS
-from generator.models import Block, Citation, Digest, Page, Story, StorySentence
+from generator.models import Block, Citation, InMemory, Library, Page, Record, StoryRecord, StorySentence
 from generator.render_lists import entity_index_pages, entity_pages, home_pages, name_index
 from generator.settings import Settings
 from generator.write import MARKER
@@ -48,11 +48,12 @@ def make_environment(templates: Path) -> jinja2.Environment:
 
 
 def iter_pages(
-    digests: tuple[Digest, ...],
-    stories: tuple[Story, ...],
+    digests: tuple[Record, ...],
+    stories: tuple[StoryRecord, ...],
     settings: Settings,
     env: jinja2.Environment,
     identities: Mapping[str, str] | None = None,
+    library: Library | None = None,
 ) -> Iterator[Page]:
     """Every page of the briefing (articles, stories, listings, feeds and the data export), one
     at a time, so that a build holds one page's text at once, not the whole site's (hundreds
@@ -63,7 +64,12 @@ def iter_pages(
     files of articles and stories, and the letter pages of names, come with a `key` of what
     they are made from and are made only when the writer asks: after one edit, most pages
     need not be made again.
+
+    Articles and stories may come whole or in brief (`Brief`, `StoryHead`): listings, feeds
+    and the index need no more, and a page that is made takes the whole one from `library`
+    (default: they are whole already).
     """
+    library = library or InMemory()
 
     def make(path: str, front: dict[str, Any], template: str, context: dict[str, Any], inputs: Any = None) -> Page:
         render = lambda: _page(path, front, env, template, context).text  # noqa: E731
@@ -88,8 +94,8 @@ def iter_pages(
     templates = _templates_fingerprint(env) if identities is not None else ""
 
     story_of = {source: story.slug for story in stories for source in story.articles}
-    articles = {d.article.source: _article_view(d, story_of.get(d.article.source), settings) for d in digests}
-    story_views = [_story_view(s, tuple(articles[a] for a in s.articles)) for s in stories]
+    articles = {d.article.source: _article_view(d, story_of.get(d.article.source), settings, library) for d in digests}
+    story_views = [_story_view(s, tuple(articles[a] for a in s.articles), library) for s in stories]
     views = [*articles.values(), *story_views]
     names = name_index(views, settings.page_size)
     for view in views:
@@ -120,7 +126,7 @@ def iter_pages(
         digests, stories, settings=settings_data(settings), article_dir=settings.output_dir, story_dir=STORIES_DIR
     )
     yield from (Page(f"{DATA_DIR}/{path}", text) for path, text in index.items())
-    for item in item_files(digests, stories):
+    for item in item_files(digests, stories, library):
         yield keyed(f"{DATA_DIR}/{item.path}", item.sources, [item.story], item.text)
 
 
@@ -133,9 +139,9 @@ def _templates_fingerprint(env: jinja2.Environment) -> str:
     return digest.hexdigest()
 
 
-def _article_view(digest: Digest, story: str | None, settings: Settings) -> dict[str, Any]:
+def _article_view(digest: Record, story: str | None, settings: Settings, library: Library) -> dict[str, Any]:
     """What listings need of an article, and under `full` the whole view its page is made from
-    (front matter included: made only for a page that is made)."""
+    (its whole digest and front matter: read and made only for a page that is made)."""
     article, entities = digest.article, digest.entities
     view: dict[str, Any] = {
         "kind": "article",
@@ -160,16 +166,20 @@ def _article_view(digest: Digest, story: str | None, settings: Settings) -> dict
     }
 
     def full() -> dict[str, Any]:
-        front = article_front_matter(digest, story)
+        whole = library.digest(digest)
+        front = article_front_matter(whole, story)
+        blocks = whole.article.blocks
         return {
             **view,
+            "digest": whole,
+            "article": whole.article,
             "story_link": Trusted(f"../{STORIES_DIR}/{story}.md") if story else None,
             "front_matter": front,
             "briefing": front["briefing"],
-            "blocks": list(enumerate(article.blocks)),
-            "figure_rows": [(f, *_paragraph_of(f.sentence, article.blocks)) for f in digest.figures],
+            "blocks": list(enumerate(blocks)),
+            "figure_rows": [(f, *_paragraph_of(f.sentence, blocks)) for f in whole.figures],
             "search_full_text": settings.search_full_text,
-            "original": _link_target(article.url),
+            "original": _link_target(whole.article.url),
         }
 
     view["full"] = full
@@ -194,7 +204,7 @@ def _link_target(url: str | None) -> Trusted | None:
     return Trusted(quote(url, safe=":/?#@!$&'*+,;=%~-._"))
 
 
-def _story_view(story: Story, members: tuple[dict[str, Any], ...]) -> dict[str, Any]:
+def _story_view(story: StoryRecord, members: tuple[dict[str, Any], ...], library: Library) -> dict[str, Any]:
     """What listings need of a story, and under `full` the whole view its page is made from."""
     by_source = {m["source"]: m for m in members}
     entities = {
@@ -212,9 +222,11 @@ def _story_view(story: Story, members: tuple[dict[str, Any], ...]) -> dict[str, 
     }
 
     def full() -> dict[str, Any]:
-        front = story_front_matter(story, tuple(m["digest"] for m in members))
+        whole = library.story(story)
+        front = story_front_matter(whole, tuple(m["digest"] for m in members))
         return {
             **view,
+            "story": whole,
             "by_source": by_source,
             "front_matter": front,
             "briefing": front["briefing"],

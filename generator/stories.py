@@ -11,9 +11,10 @@ or put a sentence under a source that did not write it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import partial
 
-from generator.models import Digest, Story, StoryQuote, StorySentence
+from generator.models import Digest, InMemory, Record, Story, StoryQuote, StoryRecord, StorySentence
 from generator.slugs import slugify
 from generator.story_discrepancies import find_discrepancies
 from generator.story_facts import align, only_in, shared_facts
@@ -33,30 +34,37 @@ UNITS_PER_ARTICLE = 150
 
 
 def group_stories(
-    digests: tuple[Digest, ...],
+    digests: tuple[Record, ...],
     *,
     threshold: float = DEFAULT_THRESHOLD,
     language: str = "english",
     summary_sentences: int = SUMMARY_SENTENCES,
-    build: Callable[[tuple[Digest, ...]], Story] | None = None,
-) -> tuple[Story, ...]:
+    build: Callable[[tuple[Record, ...]], StoryRecord] | None = None,
+) -> tuple[StoryRecord, ...]:
     """Stories of two or more articles each, in order of their first source; slugs unique.
 
-    `build` makes one story from its members (default `build_story`); the pipeline passes
-    one that reuses stories whose articles have not changed.
+    `build` makes one story from its members (default `build_story`, which needs whole
+    digests); the pipeline passes one that reuses stories whose articles have not changed
+    and gives their heads.
     """
-    build = build or partial(build_story, language=language, summary_sentences=summary_sentences)
+    build = build or partial(_build_whole, language=language, summary_sentences=summary_sentences)
     ordered = tuple(sorted(digests, key=lambda d: d.article.source))
     clusters = [c for c in group_articles(ordered, threshold, language) if len(c) > 1]
-    stories: list[Story] = []
+    stories: list[StoryRecord] = []
     taken: set[str] = set()
     for cluster in clusters:
         members = tuple(ordered[i] for i in cluster)
         story = build(members)
         slug = _unique(story.slug, taken)
         taken.add(slug)
-        stories.append(Story(**{**story.__dict__, "slug": slug}))
+        stories.append(story if story.slug == slug else replace(story, slug=slug))
     return tuple(stories)
+
+
+def _build_whole(members: tuple[Record, ...], *, language: str, summary_sentences: int) -> Story:
+    return build_story(
+        tuple(InMemory().digest(m) for m in members), language=language, summary_sentences=summary_sentences
+    )
 
 
 def story_units(

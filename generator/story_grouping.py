@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy
 
-from generator.models import Digest
+from generator.models import Brief, Digest, Record
 from generator.story_text import Vector, content_stems, cosine, inverse_frequencies, tfidf
 
 TITLE_WEIGHT = 2
@@ -45,10 +45,10 @@ COHESION_CAP = 0.6
 still take in a third outlet's own wording of the event."""
 
 
-def article_terms(digest: Digest, language: str = "english") -> tuple[str, ...]:
+def article_terms(digest: Record, language: str = "english") -> tuple[str, ...]:
     """The terms that describe one article for grouping: the digest's own when it has them
     (worked out at analysis in the site's language, which is the language grouping uses)."""
-    if digest.terms:
+    if digest.terms or isinstance(digest, Brief):  # a brief is made from a digest with its terms
         return digest.terms
     article = digest.article
     title = content_stems(article.title, language) * TITLE_WEIGHT
@@ -157,7 +157,7 @@ def _merge(
 
 
 def group_articles(
-    digests: Sequence[Digest], threshold: float, language: str = "english"
+    digests: Sequence[Record], threshold: float, language: str = "english"
 ) -> tuple[tuple[int, ...], ...]:
     """Clusters of digest indices; digests should come sorted by source for stable ties."""
     if not digests:
@@ -167,7 +167,7 @@ def group_articles(
     return cluster(len(vectors), similar_pairs(vectors, common), threshold)
 
 
-def _vectors(digests: Sequence[Digest], language: str) -> list[dict[str, float]]:
+def _vectors(digests: Sequence[Record], language: str) -> list[dict[str, float]]:
     terms = [article_terms(d, language) for d in digests]
     idf = inverse_frequencies(terms)
     return [tfidf(t, idf) for t in terms]

@@ -9,7 +9,7 @@ from builders import ROOT
 
 from generator import export, pipeline, render
 from generator.cache import DigestCache
-from generator.models import Seed
+from generator.models import Brief, Seed, StoryHead
 from generator.settings import load_settings
 
 
@@ -41,10 +41,13 @@ def test_warm_run_reads_the_cache_and_gives_identical_output(tmp_path: Path) -> 
     briefing = pipeline.collect(settings)
     cache = DigestCache(settings.cache_path, settings)
     seeds = sorted((project / "seeds").iterdir())
-    for path, digest in zip(seeds, briefing.digests, strict=True):
+    for path, brief in zip(seeds, briefing.digests, strict=True):
         seed = Seed(str(path.relative_to(project)), path.read_text(encoding="utf-8"), "txt")
-        assert cache.get(cache.digest_key(seed)) == digest  # keyed by the seed: found without cleaning it
-    assert cache.get_story(cache.story_key(briefing.digests)) == briefing.stories[0]
+        whole = cache.get(cache.digest_key(seed))  # keyed by the seed: found without cleaning it
+        assert isinstance(brief, Brief) and whole == briefing.library.digest(brief) and Brief.of(whole) == brief
+    story = cache.get_story(cache.story_key(briefing.digests))
+    assert isinstance(briefing.stories[0], StoryHead) and story == briefing.library.story(briefing.stories[0])
+    assert story is not None and StoryHead.of(story) == briefing.stories[0]
     pipeline.build(settings)
     assert _docs(project) == cold
     assert _entries(project) == entries

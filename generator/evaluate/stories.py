@@ -17,7 +17,7 @@ from math import comb
 from generator.analyse import digest_article
 from generator.dates import is_only_date, parse_date
 from generator.evaluate.rouge import rouge_f1
-from generator.models import Article, Block, Digest, Story
+from generator.models import Article, Block, Digest, StoryRecord
 from generator.settings import Settings
 from generator.stories import DEFAULT_THRESHOLD, group_stories, summarize_articles
 from generator.story_text import word_count
@@ -121,7 +121,7 @@ def _references(row: dict) -> list[tuple[str, ...]]:
     return [tokenizer.to_sentences(str(text)) for text in given if str(text).strip()]
 
 
-def _best_story(row: int, stories: Sequence[Story], label: dict[str, int]) -> int | None:
+def _best_story(row: int, stories: Sequence[StoryRecord], label: dict[str, int]) -> int | None:
     """The story holding most of the row's articles (ties: the earlier story), if any."""
     counts = [sum(label.get(s) == row for s in story.articles) for story in stories]
     best = max(range(len(stories)), key=lambda k: (counts[k], -k), default=None)
@@ -129,7 +129,7 @@ def _best_story(row: int, stories: Sequence[Story], label: dict[str, int]) -> in
 
 
 def _story_summary(
-    index: int | None, stories: Sequence[Story], by_source: dict[str, Digest], budget: int
+    index: int | None, stories: Sequence[StoryRecord], by_source: dict[str, Digest], budget: int
 ) -> tuple[str, ...]:
     """The story's summary at the reference's length; none when the row found no story."""
     if index is None:
