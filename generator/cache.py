@@ -173,7 +173,7 @@ def _decoder(cls: Any) -> Callable[[Any], Any]:
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             item = _decoder(args[0])
-            return lambda data: tuple(item(v) for v in data)
+            return tuple if item is _same else lambda data: tuple(map(item, data))
         items = tuple(_decoder(a) for a in args)
         return lambda data: tuple(f(v) for f, v in zip(items, data, strict=True))
     if is_dataclass(cls):

@@ -137,12 +137,16 @@ def _printed(entry: dict[str, Any]) -> list[Any]:
 
 
 def _printed_items(views: Sequence[dict[str, Any]]) -> list[list[Any]]:
-    """What a page of names prints of each story or article it lists."""
-    return [
-        [v["title"], v["link"], v["kind"], len(v["members"]) if v["kind"] == "story" else v["briefing"]["publisher"]]
-        + ([] if v["kind"] == "story" else [v["source"]])
-        for v in views
-    ]
+    """What a page of names prints of each story or article it lists (worked out once per
+    view: the letter pages list every mention in the briefing)."""
+    printed = []
+    for v in views:
+        if "printed" not in v:
+            v["printed"] = [v["title"], v["link"], v["kind"]] + (
+                [len(v["members"])] if v["kind"] == "story" else [v["briefing"]["publisher"], v["source"]]
+            )
+        printed.append(v["printed"])
+    return printed
 
 
 def _entry(key: tuple[str, str], index: NameIndex) -> dict[str, Any]:
