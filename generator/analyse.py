@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import replace
@@ -65,15 +66,21 @@ def run_analysis(
     articles: list[Article], slugs: dict[str, str], settings: Settings
 ) -> tuple[tuple[Digest, ...], tuple[SeedProblem, ...]]:
     """Digest `articles`, in worker processes when there are enough of them; a failure costs one article."""
-    jobs = min(settings.jobs or os.cpu_count() or 1, max(1, len(articles) // _PER_WORKER))
-    work = [(a, slugs[a.source], settings) for a in articles]
-    results: list[Digest | SeedProblem] = []
-    with _progress(len(work)) as bar, ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else nullcontext() as pool:
-        for result in pool.map(_digest_or_problem, work, chunksize=8) if pool else map(_digest_or_problem, work):
-            results.append(result)
-            bar.update()
+    results = list(iter_analysis(articles, slugs, settings))
     digests = tuple(r for r in results if isinstance(r, Digest))
     return digests, tuple(r for r in results if isinstance(r, SeedProblem))
+
+
+def iter_analysis(articles: list[Article], slugs: dict[str, str], settings: Settings) -> Iterator[Digest | SeedProblem]:
+    """Each article's digest or problem, in order, as the workers finish them: a caller that
+    stores each digest as it comes never holds them all (at 10,000 articles, most of a
+    build's memory)."""
+    jobs = min(settings.jobs or os.cpu_count() or 1, max(1, len(articles) // _PER_WORKER))
+    work = [(a, slugs[a.source], settings) for a in articles]
+    with _progress(len(work)) as bar, ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else nullcontext() as pool:
+        for result in pool.map(_digest_or_problem, work, chunksize=8) if pool else map(_digest_or_problem, work):
+            bar.update()
+            yield result
 
 
 def _digest_or_problem(item: tuple[Article, str, Settings]) -> Digest | SeedProblem:

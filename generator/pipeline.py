@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from generator.analyse import run_analysis
+from generator.analyse import iter_analysis, run_analysis
 from generator.cache import DigestCache
 from generator.clean import clean_article
 from generator.errors import BuildError, SeedError
@@ -125,15 +125,18 @@ def digest_seeds(
     articles, clean_problems = clean_articles(tuple(s for s in seeds if s.path not in cached))
     warnings = tuple(SeedProblem(path, w) for path, brief in cached.items() for w in brief.article.warnings)
     slugs = assign_slugs([*cached, *(a.source for a in articles)])
-    fresh, analyse_problems = run_analysis(list(articles), slugs, settings)
     by_source: dict[str, Record] = {}
-    for digest in fresh:
-        source = digest.article.source
+    analyse_problems = []
+    for result in iter_analysis(list(articles), slugs, settings):  # stored as they come, not held
+        if isinstance(result, SeedProblem):
+            analyse_problems.append(result)
+            continue
+        source = result.article.source
         if cache:
-            cache.put(keys[source], digest)
-        by_source[source] = cache.keep_brief(keys[source], Brief.of(digest)) if cache else digest
+            cache.put(keys[source], result)
+        by_source[source] = cache.keep_brief(keys[source], Brief.of(result)) if cache else result
     by_source.update((p, d if d.slug == slugs[p] else replace(d, slug=slugs[p])) for p, d in cached.items())
-    problems = sorted(clean_problems + warnings + analyse_problems, key=lambda problem: problem.path)
+    problems = sorted([*clean_problems, *warnings, *analyse_problems], key=lambda problem: problem.path)
     return tuple(by_source[s.path] for s in seeds if s.path in by_source), tuple(problems)
 
 
