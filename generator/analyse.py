@@ -16,10 +16,12 @@ from typing import Any
 
 from tqdm import tqdm
 
+from generator.clean import clean_article
 from generator.entities import extract_entities
+from generator.errors import SeedError
 from generator.figures import extract_figures
 from generator.language import NAMES, SUMMARISABLE, code_for, detect_language, normalise_code
-from generator.models import Article, Digest, Entities, SeedProblem
+from generator.models import Article, Digest, Entities, Seed, SeedProblem
 from generator.quotes import extract_quotes
 from generator.settings import Settings
 from generator.story_grouping import article_terms
@@ -63,32 +65,35 @@ def digest_article(article: Article, slug: str, settings: Settings) -> Digest:
 
 
 def run_analysis(
-    articles: list[Article], slugs: dict[str, str], settings: Settings
+    seeds: list[Seed], slugs: dict[str, str], settings: Settings
 ) -> tuple[tuple[Digest, ...], tuple[SeedProblem, ...]]:
-    """Digest `articles`, in worker processes when there are enough of them; a failure costs one article."""
-    results = list(iter_analysis(articles, slugs, settings))
+    """Clean and digest `seeds`, in worker processes when there are enough of them; a failure
+    costs one seed."""
+    results = list(iter_analysis(seeds, slugs, settings))
     digests = tuple(r for r in results if isinstance(r, Digest))
     return digests, tuple(r for r in results if isinstance(r, SeedProblem))
 
 
-def iter_analysis(articles: list[Article], slugs: dict[str, str], settings: Settings) -> Iterator[Digest | SeedProblem]:
-    """Each article's digest or problem, in order, as the workers finish them: a caller that
-    stores each digest as it comes never holds them all (at 10,000 articles, most of a
-    build's memory)."""
-    jobs = min(settings.jobs or os.cpu_count() or 1, max(1, len(articles) // _PER_WORKER))
-    work = [(a, slugs[a.source], settings) for a in articles]
+def iter_analysis(seeds: list[Seed], slugs: dict[str, str], settings: Settings) -> Iterator[Digest | SeedProblem]:
+    """Each seed's digest or problem, in order, as the workers finish them. The workers clean
+    the seeds too, so no cleaned article waits in this process; a caller that stores each
+    digest as it comes never holds them all (at 10,000 articles, most of a build's memory)."""
+    jobs = min(settings.jobs or os.cpu_count() or 1, max(1, len(seeds) // _PER_WORKER))
+    work = [(seed, slugs[seed.path], settings) for seed in seeds]
     with _progress(len(work)) as bar, ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else nullcontext() as pool:
         for result in pool.map(_digest_or_problem, work, chunksize=8) if pool else map(_digest_or_problem, work):
             bar.update()
             yield result
 
 
-def _digest_or_problem(item: tuple[Article, str, Settings]) -> Digest | SeedProblem:
-    article, slug, settings = item
+def _digest_or_problem(item: tuple[Seed, str, Settings]) -> Digest | SeedProblem:
+    seed, slug, settings = item
     try:
-        return digest_article(article, slug, settings)
+        return digest_article(clean_article(seed), slug, settings)
+    except SeedError as error:  # nothing left once cleaned
+        return SeedProblem(error.path, error.reason)
     except RecursionError as error:  # pathological nesting in a pasted text
-        return SeedProblem(article.source, f"could not be analysed: {error}")
+        return SeedProblem(seed.path, f"could not be analysed: {error}")
 
 
 def _progress(total: int) -> Any:

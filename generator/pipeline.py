@@ -122,21 +122,21 @@ def digest_seeds(
     keys = {seed.path: cache.digest_key(seed) for seed in seeds} if cache else {}
     found = {path: cache.brief(key) for path, key in keys.items()} if cache else {}
     cached = {path: brief for path, brief in found.items() if brief is not None}
-    articles, clean_problems = clean_articles(tuple(s for s in seeds if s.path not in cached))
-    warnings = tuple(SeedProblem(path, w) for path, brief in cached.items() for w in brief.article.warnings)
-    slugs = assign_slugs([*cached, *(a.source for a in articles)])
+    # Every seed read takes a slug, so a seed that cleans to nothing never moves another's.
+    slugs = assign_slugs([seed.path for seed in seeds])
     by_source: dict[str, Record] = {}
-    analyse_problems = []
-    for result in iter_analysis(list(articles), slugs, settings):  # stored as they come, not held
+    problems = []
+    for result in iter_analysis([s for s in seeds if s.path not in cached], slugs, settings):  # stored as they come
         if isinstance(result, SeedProblem):
-            analyse_problems.append(result)
+            problems.append(result)
             continue
         source = result.article.source
         if cache:
             cache.put(keys[source], result)
         by_source[source] = cache.keep_brief(keys[source], Brief.of(result)) if cache else result
     by_source.update((p, d if d.slug == slugs[p] else replace(d, slug=slugs[p])) for p, d in cached.items())
-    problems = sorted([*clean_problems, *warnings, *analyse_problems], key=lambda problem: problem.path)
+    problems += [SeedProblem(path, w) for path, record in by_source.items() for w in record.article.warnings]
+    problems.sort(key=lambda problem: problem.path)
     return tuple(by_source[s.path] for s in seeds if s.path in by_source), tuple(problems)
 
 
@@ -189,7 +189,7 @@ class CachedLibrary:
         seed = read_seed(settings.root / source, source, settings.max_seed_bytes)
         if isinstance(seed, SeedProblem) or self._cache.digest_key(seed) != key:
             raise BuildError(f"{source}: changed while the briefing was being built; build again")
-        digests, problems = run_analysis([clean_article(seed)], {source: record.slug}, settings)
+        digests, problems = run_analysis([seed], {source: record.slug}, settings)
         if problems:
             raise BuildError(f"{source}: {problems[0].reason}")
         self._cache.put(key, digests[0])

@@ -185,3 +185,13 @@ def test_a_50_mb_seed_is_reported_and_never_read(tmp_path: Path) -> None:
     problems = {Path(p.path).name: p.reason for p in report.problems}
     assert "too large (52,428,800 bytes; the limit is 5,000,000)" in problems["huge.txt"]
     assert [Path(a).name for a in report.articles] == ["good.txt"]
+
+
+def test_a_seed_that_cleans_to_nothing_keeps_its_slug_so_fixing_it_moves_no_other_page(tmp_path: Path) -> None:
+    project = _project(tmp_path, {"news.md": "Only a title\n", "news.txt": GOOD})
+    report = _build(project)
+    assert [p.path for p in report.problems] == ["seeds/news.md"]
+    assert sorted(p.name for p in (project / "docs" / "articles").iterdir()) == ["news-2.md"]
+    (project / "seeds" / "news.md").write_text(GOOD.replace("\n", "\n\nA line of its own.\n", 1), encoding="utf-8")
+    _build(project)
+    assert sorted(p.name for p in (project / "docs" / "articles").iterdir()) == ["news-2.md", "news.md"]
