@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, fields, is_dataclass
+from dataclasses import asdict, fields, is_dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from types import UnionType
@@ -25,6 +25,8 @@ from generator.settings import Settings, user_fields
 from generator.write import atomic_write
 
 _PACKAGE = Path(__file__).resolve().parent
+_DAMAGED = (IndexError, KeyError, TypeError, ValueError, StopIteration)
+"""What decoding an entry that is not what this code wrote may raise."""
 
 
 class DigestCache:
@@ -41,6 +43,9 @@ class DigestCache:
         self._seed_keys: dict[str, str] = {}
         self._known: dict[str, dict[str, Any]] | None = None
         self._used: dict[str, dict[str, Any]] = {"digests": {}, "stories": {}}
+        self._changed = False
+        self._words: list[str] = []
+        self._word_ids: dict[str, int] = {}
         self._salt = _code_fingerprint() + json.dumps(
             {f.name: getattr(settings, f.name) for f in user_fields()}, sort_keys=True, default=str
         )
@@ -72,34 +77,61 @@ class DigestCache:
         """The brief of the digest under `key`: from the index, else from the digest, else None."""
         data = self._indexed("digests", key)
         if data is not None:
-            return decode(Brief, data)  # type: ignore[no-any-return]
+            try:
+                words = self._words
+                brief: Brief = decode(Brief, {**data, "terms": [words[i] for i in data["terms"]]})
+                return brief
+            except _DAMAGED:  # an index edited or damaged by hand: the digest still tells
+                pass
         digest = self.get(key)
         return None if digest is None else self.keep_brief(key, Brief.of(digest))
 
     def keep_brief(self, key: str, brief: Brief) -> Brief:
-        """Note `brief` for the index this build writes."""
-        self._used["digests"][key] = asdict(brief)
-        return brief
+        """Note `brief` for the index this build writes; returned with its terms shared with
+        every other brief's (one string per word, not per use: most of a brief's memory)."""
+        self._indexed("digests", key)  # reads the index first, so its words keep their numbers
+        ids = [self._word_id(term) for term in brief.terms]
+        self._used["digests"][key] = {**asdict(brief), "terms": ids}
+        self._changed = True
+        return replace(brief, terms=tuple(self._words[i] for i in ids))
 
     def story_head(self, key: str) -> StoryHead | None:
         """The head of the story under `key`: from the index, else from the story, else None."""
         data = self._indexed("stories", key)
         if data is not None:
-            return decode(StoryHead, data)  # type: ignore[no-any-return]
+            try:
+                head: StoryHead = decode(StoryHead, data)
+                return head
+            except _DAMAGED:
+                pass
         story = self.get_story(key)
         return None if story is None else self.keep_head(key, StoryHead.of(story))
 
     def keep_head(self, key: str, head: StoryHead) -> StoryHead:
         """Note `head` for the index this build writes."""
         self._used["stories"][key] = asdict(head)
+        self._changed = True
         return head
 
     def save_index(self) -> None:
         """Write the briefs and heads this build used (only they: the index never grows
-        with seeds that are gone), unless the index holds exactly those already."""
-        if self.index is None or self._used == self._known:
+        with seeds that are gone), unless the index holds exactly those already.
+
+        Grouping terms are stored as numbers into one list of words; the list is renumbered
+        when more than half of it is words no brief uses any more.
+        """
+        known = self._read_index() if self._known is None else self._known
+        same = all(self._used[part].keys() == known[part].keys() for part in ("digests", "stories"))
+        if self.index is None or (same and not self._changed):
             return
-        text = json.dumps(self._used, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        words, digests = self._words, self._used["digests"]
+        used = {i for data in digests.values() for i in data["terms"]}
+        if len(used) * 2 < len(words):
+            renumber = {old: new for new, old in enumerate(sorted(used, key=words.__getitem__))}
+            words = [words[i] for i in sorted(used, key=words.__getitem__)]
+            digests = {k: {**d, "terms": [renumber[i] for i in d["terms"]]} for k, d in digests.items()}
+        data = {"words": words, "digests": digests, "stories": self._used["stories"]}
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         atomic_write(self.index, text.encode("utf-8"))
 
     def _indexed(self, part: str, key: str) -> dict[str, Any] | None:
@@ -111,8 +143,18 @@ class DigestCache:
             self._used[part][key] = data
         return data
 
+    def _word_id(self, word: str) -> int:
+        number = self._word_ids.get(word)
+        if number is None:
+            if len(self._word_ids) < len(self._words):
+                self._word_ids.update((w, i) for i, w in enumerate(self._words))
+                return self._word_id(word)
+            number = self._word_ids[word] = len(self._words)
+            self._words.append(word)
+        return number
+
     def _read_index(self) -> dict[str, dict[str, Any]]:
-        """The index file, or an empty one when it is missing or unreadable."""
+        """The index file (its words in `_words`), or an empty one when it is missing or unreadable."""
         empty: dict[str, dict[str, Any]] = {"digests": {}, "stories": {}}
         if self.index is None:
             return empty
@@ -120,8 +162,11 @@ class DigestCache:
             data = json.loads(self.index.read_bytes())
         except (OSError, ValueError):
             return empty
-        if not isinstance(data, dict) or not all(isinstance(data.get(part), dict) for part in empty):
+        if not isinstance(data, dict) or not isinstance(data.get("words"), list):
             return empty
+        if not all(isinstance(data.get(part), dict) for part in empty):
+            return empty
+        self._words = data["words"]
         return {part: data[part] for part in empty}
 
     def put(self, key: str, value: Digest | Story) -> None:
@@ -142,7 +187,7 @@ class DigestCache:
         """The entry under `key` as a `cls`; a missing, unreadable or mismatched entry is None."""
         try:
             return decode(cls, json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError, KeyError, StopIteration):
+        except (OSError, *_DAMAGED):
             return None
 
 

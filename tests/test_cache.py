@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+import pytest
 from builders import ROOT
 
 from generator import export, pipeline, render
@@ -237,3 +239,47 @@ def test_a_name_page_is_made_again_only_when_what_it_lists_changes(tmp_path: Pat
     shutil.rmtree(project / ".briefing-cache")
     pipeline.build(settings)
     assert _docs(project) == warm
+
+
+def _index(project: Path) -> Path:
+    (index,) = (project / ".briefing-cache").glob("briefs-*.json")
+    return index
+
+
+def test_a_warm_run_takes_briefs_from_the_index_and_reads_no_whole_digest(tmp_path: Path, monkeypatch) -> None:
+    project = _project(tmp_path)
+    (project / "seeds" / "lone.txt").write_text(LONE_ARTICLE, encoding="utf-8")
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold, stamp = _docs(project), _index(project).stat().st_mtime_ns
+    read: list[str] = []
+    monkeypatch.setattr(DigestCache, "_load", lambda self, cls, key: read.append(key))
+    pipeline.build(settings)
+    assert not read and _docs(project) == cold  # nothing changed: no digest or story decoded
+    assert _index(project).stat().st_mtime_ns == stamp  # nor the index written again
+    monkeypatch.undo()
+    (project / "seeds" / "lone.txt").unlink()
+    pipeline.build(settings)
+    index = json.loads(_index(project).read_text(encoding="utf-8"))
+    assert len(index["digests"]) == 2 and len(index["stories"]) == 1  # a seed gone leaves the index
+    assert all(isinstance(i, int) for brief in index["digests"].values() for i in brief["terms"])
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"words": [], "digests": "x", "stories": {}}', "ids"])
+def test_a_damaged_index_is_a_miss(tmp_path: Path, damage: str) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    index = _index(project)
+    if damage == "ids":  # numbers past the end of the list of words, a story head without fields
+        data = json.loads(index.read_text(encoding="utf-8"))
+        data["words"] = data["words"][:1]
+        data["stories"] = {key: {} for key in data["stories"]}
+        damage = json.dumps(data)
+    index.write_text(damage, encoding="utf-8")
+    shutil.rmtree(project / "docs")
+    pipeline.build(settings)
+    assert _docs(project) == cold
+    pipeline.build(settings)  # from the index written again
+    assert _docs(project) == cold
