@@ -11,8 +11,11 @@ between CI jobs as an artifact must never be able to run code.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import sys
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, fields, is_dataclass, replace
 from functools import cache, lru_cache
@@ -79,7 +82,7 @@ class DigestCache:
         if data is not None:
             try:
                 words = self._words
-                brief: Brief = decode(Brief, {**data, "terms": [words[i] for i in data["terms"]]})
+                brief: Brief = decode(Brief, {**data, "terms": [words[i] for i in _numbers(data["terms"])]})
                 return brief
             except _DAMAGED:  # an index edited or damaged by hand: the digest still tells
                 pass
@@ -91,7 +94,7 @@ class DigestCache:
         every other brief's (one string per word, not per use: most of a brief's memory)."""
         self._indexed("digests", key)  # reads the index first, so its words keep their numbers
         ids = [self._word_id(term) for term in brief.terms]
-        self._used["digests"][key] = {**asdict(brief), "terms": ids}
+        self._used["digests"][key] = {**asdict(brief), "terms": _packed(ids)}
         self._changed = True
         return replace(brief, terms=tuple(self._words[i] for i in ids))
 
@@ -117,19 +120,22 @@ class DigestCache:
         """Write the briefs and heads this build used (only they: the index never grows
         with seeds that are gone), unless the index holds exactly those already.
 
-        Grouping terms are stored as numbers into one list of words; the list is renumbered
-        when more than half of it is words no brief uses any more.
+        Grouping terms are stored as numbers into one list of words, packed as base64 of
+        32-bit integers (one short string per brief, not hundreds of numbers to parse and
+        hold); the list is renumbered when more than half of it is words no brief uses any more.
         """
         known = self._read_index() if self._known is None else self._known
         same = all(self._used[part].keys() == known[part].keys() for part in ("digests", "stories"))
         if self.index is None or (same and not self._changed):
             return
         words, digests = self._words, self._used["digests"]
-        used = {i for data in digests.values() for i in data["terms"]}
+        used = {i for data in digests.values() for i in _numbers(data["terms"])}
         if len(used) * 2 < len(words):
             renumber = {old: new for new, old in enumerate(sorted(used, key=words.__getitem__))}
             words = [words[i] for i in sorted(used, key=words.__getitem__)]
-            digests = {k: {**d, "terms": [renumber[i] for i in d["terms"]]} for k, d in digests.items()}
+            digests = {
+                k: {**d, "terms": _packed([renumber[i] for i in _numbers(d["terms"])])} for k, d in digests.items()
+            }
         data = {"words": words, "digests": digests, "stories": self._used["stories"]}
         text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         atomic_write(self.index, text.encode("utf-8"))
@@ -189,6 +195,22 @@ class DigestCache:
             return decode(cls, json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8")))
         except (OSError, *_DAMAGED):
             return None
+
+
+def _packed(numbers: list[int]) -> str:
+    """Word numbers as base64 of little-endian unsigned 32-bit integers."""
+    values = array("I", numbers)
+    if sys.byteorder != "little":
+        values.byteswap()
+    return base64.b64encode(values.tobytes()).decode("ascii")
+
+
+def _numbers(packed: str) -> list[int]:
+    """The word numbers `_packed` stored."""
+    values = array("I", base64.b64decode(packed, validate=True))
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values.tolist()
 
 
 @lru_cache(maxsize=1)
