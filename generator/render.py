@@ -98,12 +98,9 @@ def iter_pages(
     story_views = [_story_view(s, tuple(articles[a] for a in s.articles), library) for s in stories]
     views = [*articles.values(), *story_views]
     names = name_index(views, settings.page_size)
+    chips = {key: (key[1], Trusted("../" + link)) for key, link in names.links.items()}  # one per name
     for view in views:
-        view["chips"] = [
-            (name, Trusted("../" + names.links[(kind, name)]))
-            for kind, _ in ENTITY_KINDS
-            for name in view["entities"][kind]
-        ]
+        view["chips"] = [chips[(kind, name)] for kind, _ in ENTITY_KINDS for name in view["entities"][kind]]
     yield from entity_pages(names, settings.page_size, make)
     for v in articles.values():
         yield deferred(f"{settings.output_dir}/{v['slug']}.md", "article.md.j2", v, [v["source"]], [v["story"]])
