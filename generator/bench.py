@@ -142,13 +142,15 @@ def _run_size(size: int, folder: Path, seed: int) -> dict[str, Any]:
     """Every measurement for one corpus size."""
     settings = make_bench_project(folder, size, seed)
     generate_s = _timed(lambda: pipeline.build(settings))
-    sumy_s = bare_lexrank_seconds(settings)
     site = folder / settings.site_dir
     build_s = _timed(lambda: build_site(folder / "mkdocs.yml", site, SOURCE_DATE_EPOCH))
-    _edit_one_seed(settings)
+    edited, original = _edit_one_seed(settings)
     incremental_s = _timed(lambda: pipeline.build(settings))
-    # Read before the bare MkDocs baseline runs: its memory is the baseline's, not Briefing's.
+    # Read before the baselines run: their memory (every text and cleaned article held for
+    # LexRank, a MkDocs without the memory hook) is theirs, not Briefing's.
     peak_mb = peak_rss_mb()
+    edited.write_text(original, encoding="utf-8")  # LexRank reads the texts the generate step read
+    sumy_s = bare_lexrank_seconds(settings)
     bare_s = bare_mkdocs_seconds(settings.docs_path, folder / "bare", _project_nav(folder / "mkdocs.yml"))
     return {
         "articles": size,
@@ -241,13 +243,16 @@ def _warm_up(folder: Path, seed: int) -> None:
     bare_lexrank_seconds(settings)
 
 
-def _edit_one_seed(settings: Settings) -> None:
-    """Change one seed's text as an editor would: one more sentence in its longest paragraph."""
+def _edit_one_seed(settings: Settings) -> tuple[Path, str]:
+    """Change one seed's text as an editor would: one more sentence in its longest paragraph.
+    Returns the seed and its text before the edit."""
     seed = min(settings.seeds_path.glob("*.txt"))
-    paragraphs = seed.read_text(encoding="utf-8").split("\n\n")
+    original = seed.read_text(encoding="utf-8")
+    paragraphs = original.split("\n\n")
     longest = max(range(len(paragraphs)), key=lambda i: len(paragraphs[i]))
     paragraphs[longest] += " The figures were confirmed again later that day."
     seed.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    return seed, original
 
 
 def _timed(action: Any) -> float:
