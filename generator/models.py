@@ -1,7 +1,8 @@
 """The typed, immutable data model every stage exchanges.
 
 Field names follow `../shared/gold/seeds.yaml` so that evaluation needs no mapping.
-Nothing here does I/O or analysis: these are values only.
+Nothing here does I/O or analysis: these are values only, and the `Library` protocol by
+which a stage that holds an article's brief asks for its whole digest.
 """
 
 from __future__ import annotations
