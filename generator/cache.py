@@ -23,7 +23,8 @@ from pathlib import Path
 from types import UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from generator.models import Brief, Digest, Record, Seed, Story, StoryHead
+from generator.briefs import Brief, Record, StoryHead
+from generator.models import Digest, Seed, Story
 from generator.settings import Settings, user_fields
 from generator.write import atomic_write
 

@@ -25,9 +25,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from generator.briefs import InMemory, Library, Record, StoryRecord
 from generator.feeds import story_published
 from generator.front_matter import SCHEMA_VERSION, article_front_matter, story_front_matter
-from generator.models import Digest, InMemory, Library, Record, Story, StoryRecord
+from generator.models import Digest, Story
 from generator.settings import Settings, user_fields
 from generator.write import atomic_write
 

@@ -30,7 +30,8 @@ from datetime import UTC, date, datetime, time
 from email.utils import format_datetime
 from typing import Any
 
-from generator.models import Page, Record, StoryRecord
+from generator.briefs import Record, StoryRecord
+from generator.models import Page
 from generator.write import MARKER
 
 FEED_XML = "feed.xml"

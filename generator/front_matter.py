@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from generator.models import Citation, Digest, Record, Story, StorySentence
+from generator.briefs import Record
+from generator.models import Citation, Digest, Story, StorySentence
 
 SCHEMA_VERSION = 1
 """Version of the `briefing:` front matter schema."""

@@ -13,23 +13,11 @@ from functools import partial
 from pathlib import Path
 
 from generator.analyse import iter_analysis, run_analysis
+from generator.briefs import Brief, Briefing, Record, StoryHead, StoryRecord
 from generator.cache import DigestCache
 from generator.clean import clean_article
 from generator.errors import BuildError, SeedError
-from generator.models import (
-    Article,
-    Brief,
-    Briefing,
-    BuildReport,
-    Digest,
-    Record,
-    Seed,
-    SeedProblem,
-    Story,
-    StoryHead,
-    StoryRecord,
-    WriteResult,
-)
+from generator.models import Article, BuildReport, Digest, Seed, SeedProblem, Story, WriteResult
 from generator.read import read_seed, read_seeds
 from generator.render import iter_pages, make_environment
 from generator.settings import Settings

@@ -17,12 +17,13 @@ from urllib.parse import quote, urlsplit
 import jinja2
 import yaml
 
+from generator.briefs import InMemory, Library, Record, StoryRecord
 from generator.escape import Trusted, escape_markdown
 from generator.export import DATA_DIR, index_files, item_files, settings_data
 from generator.feeds import render_feeds
 from generator.front_matter import article_front_matter, story_front_matter
 from generator.listings import ENTITY_KINDS
-from generator.models import Block, Citation, InMemory, Library, Page, Record, StoryRecord, StorySentence
+from generator.models import Block, Citation, Page, StorySentence
 from generator.render_lists import entity_index_pages, entity_pages, home_pages, name_index
 from generator.settings import Settings
 from generator.write import MARKER

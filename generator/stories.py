@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 
-from generator.models import Digest, InMemory, Record, Story, StoryQuote, StoryRecord, StorySentence
+from generator.briefs import InMemory, Record, StoryRecord
+from generator.models import Digest, Story, StoryQuote, StorySentence
 from generator.slugs import slugify
 from generator.story_discrepancies import find_discrepancies
 from generator.story_facts import align, only_in, shared_facts

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 
 import numpy
 
-from generator.models import Brief, Digest, Record
+from generator.briefs import Brief, Record
+from generator.models import Digest
 from generator.story_text import Vector, content_stems, cosine, inverse_frequencies, tfidf
 
 TITLE_WEIGHT = 2

@@ -10,8 +10,9 @@ import pytest
 from builders import ROOT
 
 from generator import export, pipeline, render
+from generator.briefs import Brief, StoryHead
 from generator.cache import DigestCache
-from generator.models import Brief, Seed, StoryHead
+from generator.models import Seed
 from generator.settings import load_settings
 
 

@@ -15,9 +15,10 @@ from collections.abc import Iterable, Sequence
 from math import comb
 
 from generator.analyse import digest_article
+from generator.briefs import StoryRecord
 from generator.dates import is_only_date, parse_date
 from generator.evaluate.rouge import rouge_f1
-from generator.models import Article, Block, Digest, StoryRecord
+from generator.models import Article, Block, Digest
 from generator.settings import Settings
 from generator.stories import DEFAULT_THRESHOLD, group_stories, summarize_articles
 from generator.story_text import word_count
