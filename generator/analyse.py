@@ -2,6 +2,7 @@
 
 The article's own language decides how it is summarised, never the site's language: when
 sumy has no stemmer and stop words for it, the digest says so instead of summarising.
+`iter_analysis` runs cleaning and analysis of many seeds in worker processes.
 """
 
 from __future__ import annotations
