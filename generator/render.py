@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -87,7 +88,7 @@ def iter_pages(
 
     def deferred(path: str, template: str, view: dict[str, Any], sources: Sequence[str], extra: list[Any]) -> Page:
         def render() -> str:
-            full = view["full"]()
+            full = view["full"](view)
             return _page(path, full["front_matter"], env, template, full).text
 
         return keyed(path, sources, [*extra, view["chips"]], render)
@@ -163,25 +164,31 @@ def _article_view(digest: Record, story: str | None, settings: Settings, library
         },
     }
 
-    def full() -> dict[str, Any]:
-        whole = library.digest(digest)
-        front = article_front_matter(whole, story)
-        blocks = whole.article.blocks
-        return {
-            **view,
-            "digest": whole,
-            "article": whole.article,
-            "story_link": Trusted(f"../{STORIES_DIR}/{story}.md") if story else None,
-            "front_matter": front,
-            "briefing": front["briefing"],
-            "blocks": list(enumerate(blocks)),
-            "figure_rows": [(f, *_paragraph_of(f.sentence, blocks)) for f in whole.figures],
-            "search_full_text": settings.search_full_text,
-            "original": _link_target(whole.article.url),
-        }
-
-    view["full"] = full
+    # `full` takes the view as an argument: a closure over it would be a reference cycle,
+    # and 13,000 views would then wait for the cycle collector after every build.
+    view["full"] = partial(_whole_article_view, digest, story, settings, library)
     return view
+
+
+def _whole_article_view(
+    digest: Record, story: str | None, settings: Settings, library: Library, view: dict[str, Any]
+) -> dict[str, Any]:
+    """An article's view with its whole digest and front matter, for its page."""
+    whole = library.digest(digest)
+    front = article_front_matter(whole, story)
+    blocks = whole.article.blocks
+    return {
+        **view,
+        "digest": whole,
+        "article": whole.article,
+        "story_link": Trusted(f"../{STORIES_DIR}/{story}.md") if story else None,
+        "front_matter": front,
+        "briefing": front["briefing"],
+        "blocks": list(enumerate(blocks)),
+        "figure_rows": [(f, *_paragraph_of(f.sentence, blocks)) for f in whole.figures],
+        "search_full_text": settings.search_full_text,
+        "original": _link_target(whole.article.url),
+    }
 
 
 def _paragraph_of(sentence: str, blocks: tuple[Block, ...]) -> tuple[Trusted | None, str]:
@@ -204,7 +211,6 @@ def _link_target(url: str | None) -> Trusted | None:
 
 def _story_view(story: StoryRecord, members: tuple[dict[str, Any], ...], library: Library) -> dict[str, Any]:
     """What listings need of a story, and under `full` the whole view its page is made from."""
-    by_source = {m["source"]: m for m in members}
     entities = {
         kind: list(dict.fromkeys(n for m in members for n in m["entities"][kind]))
         for kind in ("people", "places", "organisations")
@@ -219,21 +225,25 @@ def _story_view(story: StoryRecord, members: tuple[dict[str, Any], ...], library
         "members": members,
     }
 
-    def full() -> dict[str, Any]:
-        whole = library.story(story)
-        front = story_front_matter(whole, tuple(m["digest"] for m in members))
-        return {
-            **view,
-            "story": whole,
-            "by_source": by_source,
-            "front_matter": front,
-            "briefing": front["briefing"],
-            "cite": lambda source, paragraph: Trusted(f"../{by_source[source]['link']}#p-{paragraph}"),
-            "same_words": same_words,
-        }
-
-    view["full"] = full
+    view["full"] = partial(_whole_story_view, story, library)  # no closure over the view: see articles
     return view
+
+
+def _whole_story_view(story: StoryRecord, library: Library, view: dict[str, Any]) -> dict[str, Any]:
+    """A story's view with the whole story and its front matter, for its page."""
+    whole = library.story(story)
+    members = view["members"]
+    by_source = {m["source"]: m for m in members}
+    front = story_front_matter(whole, tuple(m["digest"] for m in members))
+    return {
+        **view,
+        "story": whole,
+        "by_source": by_source,
+        "front_matter": front,
+        "briefing": front["briefing"],
+        "cite": lambda source, paragraph: Trusted(f"../{by_source[source]['link']}#p-{paragraph}"),
+        "same_words": same_words,
+    }
 
 
 def same_words(wordings: Sequence[StorySentence]) -> list[tuple[str, list[Citation]]]:
