@@ -24,7 +24,7 @@ from types import UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from generator.briefs import Brief, Record, StoryHead
-from generator.models import Digest, Seed, Story
+from generator.models import Digest, KnownSeed, Seed, Story
 from generator.settings import Settings, user_fields
 from generator.write import atomic_write
 
@@ -36,14 +36,17 @@ _DAMAGED = (IndexError, KeyError, TypeError, ValueError, StopIteration)
 class DigestCache:
     """Digests on disk by content key; a missing or unreadable entry is a miss.
 
-    With an `index` file, the cache also keeps the brief of every digest and the head of
-    every story a build used, all in that one file: a warm build reads it instead of
-    decoding every digest and story, and reads whole ones only for the pages it makes.
+    With a `stamps` file, it keeps what the last build knew of each seed file, so an
+    unchanged file is not even read. With an `index` file, it also keeps the brief of every
+    digest and the head of every story a build used, all in that one file: a warm build
+    reads it instead of decoding every digest and story, and reads whole ones only for the
+    pages it makes.
     """
 
-    def __init__(self, folder: Path, settings: Settings, index: Path | None = None) -> None:
+    def __init__(self, folder: Path, settings: Settings, index: Path | None = None, stamps: Path | None = None) -> None:
         self.folder = folder
         self.index = index
+        self.stamps = stamps
         self._seed_keys: dict[str, str] = {}
         self._known: dict[str, dict[str, Any]] | None = None
         self._used: dict[str, dict[str, Any]] = {"digests": {}, "stories": {}}
@@ -54,9 +57,9 @@ class DigestCache:
             {f.name: getattr(settings, f.name) for f in user_fields()}, sort_keys=True, default=str
         )
 
-    def digest_key(self, seed: Seed) -> str:
-        """The content key of a seed's digest: its path, format and text (remembered for `identity`)."""
-        payload = "\0".join(("digest", seed.path, seed.format, seed.text)) + self._salt
+    def digest_key(self, seed: Seed | KnownSeed) -> str:
+        """The content key of a seed's digest: its path, format and text's checksum (remembered for `identity`)."""
+        payload = "\0".join(("digest", seed.path, seed.format, seed.checksum)) + self._salt
         key = self._seed_keys[seed.path] = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
         return key
 
@@ -175,6 +178,29 @@ class DigestCache:
             return empty
         self._words = data["words"]
         return {part: data[part] for part in empty}
+
+    def seed_stamps(self) -> dict[str, Any]:
+        """The seed stamps `save_stamps` kept (`read.scan_seeds`), if made under the same code
+        and settings; else none."""
+        try:
+            data = json.loads(self.stamps.read_bytes()) if self.stamps else None
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("salt") != self._salt or not isinstance(data.get("seeds"), dict):
+            return {}
+        return data["seeds"]
+
+    def save_stamps(self, stamps: dict[str, Any]) -> None:
+        """Keep the stamps of the seeds this build read, for the next build's `seed_stamps`."""
+        if self.stamps is None:
+            return
+        text = json.dumps({"salt": self._salt, "seeds": stamps}, sort_keys=True, separators=(",", ":"))
+        try:
+            if self.stamps.read_text(encoding="utf-8") == text:
+                return
+        except (OSError, ValueError):
+            pass
+        atomic_write(self.stamps, text.encode("utf-8"))
 
     def put(self, key: str, value: Digest | Story) -> None:
         """Store a digest or a story (atomically: a killed run never leaves half an entry)."""

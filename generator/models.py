@@ -7,6 +7,7 @@ Nothing here does I/O or analysis: these are values only. What a build holds of 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -27,6 +28,22 @@ class Seed:
     """Seed format key in the `formats` registry, e.g. `txt`."""
     encoding: str = "utf-8"
     """Encoding the bytes were decoded from."""
+
+    @property
+    def checksum(self) -> str:
+        """SHA-256 of the text: what the seed says, whatever file it came from."""
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class KnownSeed:
+    """A seed file unchanged since an earlier build read it (same size, times and inode):
+    its text is not read again unless its digest is needed and not in the cache."""
+
+    path: str
+    format: str
+    checksum: str
+    """SHA-256 of the text read then."""
 
 
 @dataclass(frozen=True)

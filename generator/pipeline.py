@@ -17,8 +17,8 @@ from generator.briefs import Brief, Briefing, Record, StoryHead, StoryRecord
 from generator.cache import DigestCache
 from generator.clean import clean_article
 from generator.errors import BuildError, SeedError
-from generator.models import Article, BuildReport, Digest, Seed, SeedProblem, Story, WriteResult
-from generator.read import read_seed, read_seeds
+from generator.models import Article, BuildReport, Digest, KnownSeed, Seed, SeedProblem, Story, WriteResult
+from generator.read import read_seed, read_seeds, scan_seeds
 from generator.render import iter_pages, make_environment
 from generator.settings import Settings
 from generator.slugs import assign_slugs
@@ -58,8 +58,9 @@ def _cache(settings: Settings) -> DigestCache | None:
     """The settings' cache, with its index of briefs for this project's `docs/`; or None."""
     if not settings.cache_path:
         return None
-    index = settings.cache_path / f"briefs-{_path_key(settings.docs_path)}.json"
-    return DigestCache(settings.cache_path, settings, index)
+    project = _path_key(settings.docs_path)
+    folder = settings.cache_path
+    return DigestCache(folder, settings, folder / f"briefs-{project}.json", folder / f"seeds-{project}.json")
 
 
 def collect(settings: Settings, cache: DigestCache | None = None) -> Briefing:
@@ -70,7 +71,10 @@ def collect(settings: Settings, cache: DigestCache | None = None) -> Briefing:
     reads whole ones from the cache; without, they are whole.
     """
     cache = cache or _cache(settings)
-    seeds, read_problems = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
+    stamps = cache.seed_stamps() if cache else None
+    seeds, read_problems, stamps = scan_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes, stamps)
+    if cache:
+        cache.save_stamps(stamps)
     digests, problems = digest_seeds(seeds, settings, cache)
     del seeds  # every text, not needed again: at 10,000 articles, 70 MB more while stories are grouped
     if cache is None:
@@ -99,7 +103,7 @@ def _shard_of(source: str, shards: int) -> int:
 
 
 def digest_seeds(
-    seeds: tuple[Seed, ...], settings: Settings, cache: DigestCache | None = None
+    seeds: Sequence[Seed | KnownSeed], settings: Settings, cache: DigestCache | None = None
 ) -> tuple[tuple[Record, ...], tuple[SeedProblem, ...]]:
     """Clean and analyse every seed, each under a stable, unique slug, in seed order: whole
     digests without a cache; with one, their briefs (the digests are in the cache).
@@ -114,8 +118,9 @@ def digest_seeds(
     # Every seed read takes a slug, so a seed that cleans to nothing never moves another's.
     slugs = assign_slugs([seed.path for seed in seeds])
     by_source: dict[str, Record] = {}
-    problems = []
-    for result in iter_analysis([s for s in seeds if s.path not in cached], slugs, settings):  # stored as they come
+    todo, problems = _texts([s for s in seeds if s.path not in cached], settings)
+    keys.update((seed.path, cache.digest_key(seed)) for seed in todo if cache)  # a text read again may be new
+    for result in iter_analysis(todo, slugs, settings):  # stored as they come
         if isinstance(result, SeedProblem):
             problems.append(result)
             continue
@@ -127,6 +132,20 @@ def digest_seeds(
     problems += [SeedProblem(path, w) for path, record in by_source.items() for w in record.article.warnings]
     problems.sort(key=lambda problem: problem.path)
     return tuple(by_source[s.path] for s in seeds if s.path in by_source), tuple(problems)
+
+
+def _texts(seeds: Sequence[Seed | KnownSeed], settings: Settings) -> tuple[list[Seed], list[SeedProblem]]:
+    """The seeds with their texts: a known seed whose digest is needed is read again."""
+    texts: list[Seed] = []
+    problems: list[SeedProblem] = []
+    for seed in seeds:
+        limit = settings.max_seed_bytes
+        read = seed if isinstance(seed, Seed) else read_seed(settings.root / seed.path, seed.path, limit)
+        if isinstance(read, SeedProblem):
+            problems.append(read)
+        else:
+            texts.append(read)
+    return texts, problems
 
 
 def clean_articles(seeds: tuple[Seed, ...]) -> tuple[tuple[Article, ...], tuple[SeedProblem, ...]]:

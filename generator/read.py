@@ -8,18 +8,20 @@ interprets the text beyond the encoding a format says its bytes declare.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
 import os
 import stat
+import time
 import unicodedata
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from charset_normalizer import from_bytes
 
 from generator.formats import DECLARED_ENCODING, SUFFIXES, format_of
-from generator.models import Seed, SeedProblem
+from generator.models import KnownSeed, Seed, SeedProblem
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -29,30 +31,71 @@ _BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 _BINARY_SIGNATURES = (b"\x89PNG", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF")
+RACY_SECONDS = 2
+"""A file changed this recently is read again next time, whatever its stamp says."""
+Stamp = tuple[int, int, int, int, str, str]
+"""What `scan_seeds` knows of a seed file: size, modification and change times (ns), inode,
+format and the checksum of its text."""
 
 
 def read_seeds(folder: Path, root: Path, max_bytes: int) -> tuple[tuple[Seed, ...], tuple[SeedProblem, ...]]:
     """Read every seed in `folder` in name order; paths are reported relative to `root`."""
-    seeds: list[Seed] = []
+    seeds, problems, _ = scan_seeds(folder, root, max_bytes)
+    return tuple(seed for seed in seeds if isinstance(seed, Seed)), problems
+
+
+def scan_seeds(
+    folder: Path, root: Path, max_bytes: int, stamps: Mapping[str, Any] | None = None
+) -> tuple[tuple[Seed | KnownSeed, ...], tuple[SeedProblem, ...], dict[str, Stamp]]:
+    """Like `read_seeds`, but a file whose `stamps` entry still matches it (size, modification
+    and change times, inode and format) is not read again: it comes as a `KnownSeed`.
+
+    Also returns the stamps of this scan's seeds, for the next. A file changed in the last
+    `RACY_SECONDS` is not stamped: a change within the same tick of the file system's clock
+    would not show in its times (git's "racy clean" problem).
+    """
+    stamps = stamps or {}
+    seeds: list[Seed | KnownSeed] = []
     problems: list[SeedProblem] = []
     seen: dict[str, str] = {}
+    taken: dict[str, Stamp] = {}
     if not folder.is_dir():
-        return (), (SeedProblem(_display(folder, root), "seeds folder not found"),)
+        return (), (SeedProblem(_display(folder, root), "seeds folder not found"),), {}
+    recent = time.time_ns() - RACY_SECONDS * 1_000_000_000
     for path in sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix()):
         if _hidden(path.relative_to(folder)) or (path.is_dir() and not path.is_symlink()):
             continue
         shown = _display(path, root)
-        result = read_seed(path, shown, max_bytes)
+        stamp = _stamp(path)
+        known = stamps.get(shown)
+        result: Seed | KnownSeed | SeedProblem
+        if stamp is not None and isinstance(known, list) and len(known) == 6 and known[:5] == list(stamp[:5]):
+            result = KnownSeed(shown, stamp[4], str(known[5]))
+        else:
+            result = read_seed(path, shown, max_bytes)
         if isinstance(result, SeedProblem):
             problems.append(result)
             continue
-        digest = hashlib.sha256(result.text.encode("utf-8")).hexdigest()
-        if digest in seen:
-            problems.append(SeedProblem(shown, f"same text as {seen[digest]}; skipped"))
+        if result.checksum in seen:
+            problems.append(SeedProblem(shown, f"same text as {seen[result.checksum]}; skipped"))
             continue
-        seen[digest] = shown
+        seen[result.checksum] = shown
         seeds.append(result)
-    return tuple(seeds), tuple(problems)
+        if stamp is not None and max(stamp[1], stamp[2]) < recent:
+            taken[shown] = (*stamp[:4], result.format, result.checksum)
+    return tuple(seeds), tuple(problems), taken
+
+
+def _stamp(path: Path) -> Stamp | None:
+    """Size, modification and change times and inode of a regular file, with its format; else None."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    fmt = format_of(path.name)
+    if not stat.S_ISREG(info.st_mode) or fmt is None:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, fmt, "")
 
 
 def read_seed(path: Path, shown: str, max_bytes: int) -> Seed | SeedProblem:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from builders import ROOT
 
-from generator import export, pipeline, render
+from generator import export, pipeline, read, render
 from generator.briefs import Brief, StoryHead
 from generator.cache import DigestCache
 from generator.models import Seed
@@ -285,3 +286,23 @@ def test_a_damaged_index_is_a_miss(tmp_path: Path, damage: str) -> None:
     assert _docs(project) == cold
     pipeline.build(settings)  # from the index written again
     assert _docs(project) == cold
+
+
+def test_a_warm_run_reads_no_unchanged_seed_and_still_sees_a_change(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(read, "RACY_SECONDS", 0)  # the seeds were copied a moment ago
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    opened: list[str] = []
+    original = read.read_seed
+    monkeypatch.setattr(read, "read_seed", lambda path, *rest: opened.append(path.name) or original(path, *rest))
+    pipeline.build(settings)
+    assert not opened and _docs(project) == cold
+    seed = project / "seeds" / "000_e66c796b78405ef7.txt"
+    times = seed.stat()
+    seed.write_text(seed.read_text(encoding="utf-8").replace("within weeks", "within years"), encoding="utf-8")
+    os.utime(seed, ns=(times.st_atime_ns, times.st_mtime_ns))  # an editor that keeps the modification time
+    pipeline.build(settings)
+    assert opened == [seed.name]
+    assert "within years" in (project / "docs" / "articles" / "000-e66c796b78405ef7.md").read_text(encoding="utf-8")

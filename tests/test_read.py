@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
+from generator import read
+from generator.models import KnownSeed, Seed
 from generator.read import read_seeds
 
 LIMIT = 100_000
@@ -107,3 +110,26 @@ def test_latin1_is_decoded(tmp_path: Path) -> None:
     (tmp_path / "latin.txt").write_bytes(("Titre\n\n" + text).encode("latin-1"))
     seeds, problems = _read(tmp_path)
     assert not problems and text in seeds["latin.txt"].text
+
+
+def test_a_stamped_file_unchanged_since_is_not_read_again(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(read, "RACY_SECONDS", 0)  # files made a moment ago count as settled
+    (tmp_path / "a.txt").write_text("First\n\nBody.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Second\n\nBody.", encoding="utf-8")
+    first, _, stamps = read.scan_seeds(tmp_path, tmp_path, LIMIT)
+    assert all(isinstance(s, Seed) for s in first) and set(stamps) == {"a.txt", "b.txt"}
+    stamps = json.loads(json.dumps(stamps))  # as the cache keeps them
+    b = tmp_path / "b.txt"
+    times = b.stat()
+    b.write_text("Second\n\nBeds.", encoding="utf-8")  # same size, old times put back: the change time tells
+    os.utime(b, ns=(times.st_atime_ns, times.st_mtime_ns))
+    again, problems, _ = read.scan_seeds(tmp_path, tmp_path, LIMIT, stamps)
+    assert not problems
+    assert again[0] == KnownSeed("a.txt", "txt", first[0].checksum)
+    assert isinstance(again[1], Seed) and again[1].text.endswith("Beds.")
+
+
+def test_a_file_changed_just_now_is_not_stamped(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("First\n\nBody.", encoding="utf-8")
+    seeds, _, stamps = read.scan_seeds(tmp_path, tmp_path, LIMIT)
+    assert len(seeds) == 1 and stamps == {}  # a change in the same clock tick would not show in its times
