@@ -131,7 +131,7 @@ def _build(args: argparse.Namespace) -> int:
     from generator.publish import build_site
 
     settings = _settings(args)
-    report = pipeline.build(settings)
+    report = pipeline.build_apart(settings)
     _print_report(report, settings)
     default = settings.site_dir if args.engine == "mkdocs" else f"{settings.site_dir}-{args.engine}"
     site_dir = args.site_dir or settings.root / default

@@ -195,3 +195,17 @@ def test_a_seed_that_cleans_to_nothing_keeps_its_slug_so_fixing_it_moves_no_othe
     (project / "seeds" / "news.md").write_text(GOOD.replace("\n", "\n\nA line of its own.\n", 1), encoding="utf-8")
     _build(project)
     assert sorted(p.name for p in (project / "docs" / "articles").iterdir()) == ["news-2.md", "news.md"]
+
+
+def test_a_build_in_a_child_process_gives_the_same_pages_and_report(tmp_path: Path) -> None:
+    apart, here = tmp_path / "apart", tmp_path / "here"
+    for project in (apart, here):
+        for name in ("seeds", "templates"):
+            shutil.copytree(ROOT / name, project / name)
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    report = pipeline.build_apart(load_settings(apart / "mkdocs.yml"))
+    assert report == pipeline.build(load_settings(here / "mkdocs.yml"))
+    pages = {p.relative_to(apart / "docs"): p.read_bytes() for p in (apart / "docs").rglob("*") if p.is_file()}
+    assert pages and pages == {
+        p.relative_to(here / "docs"): p.read_bytes() for p in (here / "docs").rglob("*") if p.is_file()
+    }
