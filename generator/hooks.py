@@ -33,11 +33,27 @@ from generator.settings import load_settings
 log = logging.getLogger("mkdocs.briefing")
 
 
+_command = "build"
+"""The MkDocs command running: `build`, `gh-deploy` or `serve`."""
+
+
+def on_startup(command: str, **_: Any) -> None:
+    """Note which MkDocs command runs."""
+    global _command
+    _command = command
+
+
 def on_pre_build(config: Any, **_: Any) -> None:
-    """Regenerate the briefing pages; problems are logged by file name."""
+    """Regenerate the briefing pages; problems are logged by file name.
+
+    `mkdocs build` generates in a child process, so that the generate step's memory is given
+    back before MkDocs converts the pages; `mkdocs serve` regenerates in its own process, as
+    a quick warm run, and its server threads make forking unsafe.
+    """
     if os.environ.get(SKIP_HOOK):
         return
-    report = pipeline.build(load_settings(Path(config.config_file_path)))
+    settings = load_settings(Path(config.config_file_path))
+    report = pipeline.build(settings) if _command == "serve" else pipeline.build_apart(settings)
     changed = len(report.write.written) + len(report.write.removed)
     log.info("Briefing: %d article(s), %d page(s) changed", len(report.articles), changed)
     for problem in report.problems:

@@ -153,3 +153,22 @@ def test_the_memory_hook_changes_no_byte_of_the_site(built_project: Path, tmp_pa
     with_hook, without = _snapshot(tmp_path / "with"), _snapshot(tmp_path / "without")
     assert {k: v[0] for k, v in with_hook.items()} == {k: v[0] for k, v in without.items()}
     assert len(with_hook) > 20
+
+
+def test_mkdocs_build_alone_generates_the_pages_through_the_hook(built_project: Path, tmp_path: Path) -> None:
+    """`mkdocs build` without the CLI: the hook generates `docs/` (in a child process) first,
+    and the site is the one the CLI builds."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import make_project
+
+    project = make_project(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "BRIEFING_SKIP_HOOK"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")]
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    made = sorted(p.name for p in (project / "docs" / "articles").glob("*.md"))
+    assert made and made == sorted(p.name for p in (built_project / "docs" / "articles").glob("*.md"))
+    assert (tmp_path / "site" / "articles" / made[0].removesuffix(".md") / "index.html").is_file()
