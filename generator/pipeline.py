@@ -1,6 +1,7 @@
 """The generate step as a table of contents: seeds in, Markdown pages in `docs/` out.
 
-Each line is one stage on typed values; only `read_seeds` and `write_pages` touch the disk.
+Each line is one stage on typed values; only reading seeds (`read.py`), the cache and
+`write_pages` touch the disk.
 """
 
 from __future__ import annotations
@@ -154,8 +155,8 @@ def _texts(seeds: Sequence[Seed | KnownSeed], settings: Settings) -> tuple[list[
     """The seeds with their texts: a known seed whose digest is needed is read again."""
     texts: list[Seed] = []
     problems: list[SeedProblem] = []
+    limit = settings.max_seed_bytes
     for seed in seeds:
-        limit = settings.max_seed_bytes
         read = seed if isinstance(seed, Seed) else read_seed(settings.root / seed.path, seed.path, limit)
         if isinstance(read, SeedProblem):
             problems.append(read)
