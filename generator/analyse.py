@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any
 
 from tqdm import tqdm
 
+from generator.children import process_pool
 from generator.clean import clean_article
 from generator.entities import extract_entities
 from generator.errors import SeedError
@@ -81,7 +81,7 @@ def iter_analysis(seeds: list[Seed], slugs: dict[str, str], settings: Settings) 
     digest as it comes never holds them all (at 10,000 articles, most of a build's memory)."""
     jobs = min(settings.jobs or os.cpu_count() or 1, max(1, len(seeds) // _PER_WORKER))
     work = [(seed, slugs[seed.path], settings) for seed in seeds]
-    with _progress(len(work)) as bar, ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else nullcontext() as pool:
+    with _progress(len(work)) as bar, process_pool(jobs) if jobs > 1 else nullcontext() as pool:
         for result in pool.map(_digest_or_problem, work, chunksize=8) if pool else map(_digest_or_problem, work):
             bar.update()
             yield result

@@ -10,7 +10,6 @@ import hashlib
 import multiprocessing
 from collections import deque
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from functools import partial
@@ -19,6 +18,7 @@ from pathlib import Path
 from generator.analyse import iter_analysis, run_analysis
 from generator.briefs import Brief, Briefing, Record, StoryHead, StoryRecord
 from generator.cache import DigestCache
+from generator.children import process_pool
 from generator.clean import clean_article
 from generator.errors import BuildError, SeedError
 from generator.models import Article, BuildReport, Digest, KnownSeed, Seed, SeedProblem, Story, WriteResult
@@ -59,7 +59,7 @@ def build_apart(settings: Settings) -> BuildReport:
     before MkDocs starts, and the two peaks never add up."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return build(settings)  # a spawned child would import everything again: not worth it
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+    with process_pool(1, fork=True) as pool:
         try:
             return pool.submit(build, settings).result()
         except BrokenProcessPool as error:

@@ -91,6 +91,18 @@ def test_bad_seed_costs_that_seed_only_and_strict_fails(built_project: Path, tmp
     assert run_build(copy, "--strict").returncode == 1
 
 
+def _processes_in(folder: Path) -> list[int]:
+    """Processes whose working folder is `folder` (Linux: from /proc; elsewhere none are seen)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if Path(entry / "cwd").resolve() == folder.resolve():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
 def test_a_killed_build_leaves_the_previous_output_usable(built_project: Path, tmp_path: Path) -> None:
     import os
     import shutil
@@ -110,7 +122,7 @@ def test_a_killed_build_leaves_the_previous_output_usable(built_project: Path, t
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     for delay in (1.0, 4.0):  # once while analysing, once while writing or building
         process = subprocess.Popen(
-            [sys.executable, "-m", "generator", "build", "-j", "1"],
+            [sys.executable, "-m", "generator", "build", "-j", "2"],
             cwd=copy,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -119,6 +131,12 @@ def test_a_killed_build_leaves_the_previous_output_usable(built_project: Path, t
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait()
+        # Its child processes (the generate step, the analysis workers) end with it: none
+        # goes on writing docs/ behind the next build's back.
+        deadline = time.monotonic() + 5
+        while _processes_in(copy) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _processes_in(copy)
         for page in (copy / "docs").rglob("*.md"):
             get_data(page.read_text(encoding="utf-8"))  # every page is whole
         html = (copy / "site" / "index.html").read_text(encoding="utf-8")
