@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 BlockKind = Literal["paragraph", "heading"]
@@ -29,9 +30,9 @@ class Seed:
     encoding: str = "utf-8"
     """Encoding the bytes were decoded from."""
 
-    @property
+    @cached_property
     def checksum(self) -> str:
-        """SHA-256 of the text: what the seed says, whatever file it came from."""
+        """SHA-256 of the text: what the seed says, whatever file it came from (worked out once)."""
         return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
