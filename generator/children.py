@@ -1,4 +1,4 @@
-"""EDGE: pools of worker processes that end when the process that started them ends.
+"""EDGE: worker processes and commands that end when the process that started them ends.
 
 A worker outlives a killed parent otherwise: it would go on writing `docs/` behind the
 parent's back (and behind the next build's), then wait for work forever. On Linux the
@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 _PR_SET_PDEATHSIG = 1
@@ -26,6 +27,16 @@ def process_pool(workers: int, *, fork: bool = False) -> ProcessPoolExecutor:
     that each end with the process that made the pool."""
     context = multiprocessing.get_context("fork") if fork else None
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),))
+
+
+def ending_with_this_process() -> Callable[[], None] | None:
+    """For `subprocess.run(preexec_fn=...)`: on Linux, the command is killed when this process
+    ends (the request survives `exec`); elsewhere None."""
+    return _die_with_parent if sys.platform.startswith("linux") else None
+
+
+def _die_with_parent() -> None:
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
 def _end_with(parent: int) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.children import ending_with_this_process
 from generator.errors import BuildError
 from generator.settings import TolerantLoader
 from generator.write import atomic_write
@@ -38,7 +39,9 @@ def build_site(config_file: Path, site_dir: Path, source_date_epoch: int, engine
         env = {**os.environ, SKIP_HOOK: "1", "SOURCE_DATE_EPOCH": str(source_date_epoch)}
         command = _command(engine, config_file, Path(staging))
         try:
-            result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+            # Killed with this process: a killed build leaves no MkDocs writing behind it.
+            end = ending_with_this_process()
+            result = subprocess.run(command, env=env, capture_output=True, text=True, check=False, preexec_fn=end)
         finally:
             Path(staging + ".yml").unlink(missing_ok=True)
         if result.returncode != 0:

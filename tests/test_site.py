@@ -120,7 +120,8 @@ def test_a_killed_build_leaves_the_previous_output_usable(built_project: Path, t
         )
     before = _snapshot(copy / "site")
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    for delay in (1.0, 4.0):  # once while analysing, once while writing or building
+    for delay in (1.0, 4.0, None):  # while analysing, while writing or building, and while MkDocs runs
+        stale = set(copy.glob(".briefing-site-*"))  # left by a build killed before
         process = subprocess.Popen(
             [sys.executable, "-m", "generator", "build", "-j", "2"],
             cwd=copy,
@@ -128,12 +129,19 @@ def test_a_killed_build_leaves_the_previous_output_usable(built_project: Path, t
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(delay)
+        if delay is None:  # until MkDocs builds into its staging folder
+            deadline = time.monotonic() + 120
+            while not set(copy.glob(".briefing-site-*")) - stale and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert set(copy.glob(".briefing-site-*")) - stale
+            time.sleep(0.3)
+        else:
+            time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait()
         # Its child processes (the generate step, the analysis workers) end with it: none
         # goes on writing docs/ behind the next build's back.
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 1  # the kernel ends them at once; a build would take longer
         while _processes_in(copy) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert not _processes_in(copy)
