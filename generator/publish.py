@@ -19,7 +19,7 @@ import yaml
 from generator.children import ending_with_this_process
 from generator.errors import BuildError
 from generator.settings import TolerantLoader
-from generator.write import atomic_write
+from generator.write import atomic_write, exclusive
 
 _STAGING = ".briefing-site-"
 SKIP_HOOK = "BRIEFING_SKIP_HOOK"
@@ -33,6 +33,11 @@ ENGINES = ("mkdocs", "zensical")
 def build_site(config_file: Path, site_dir: Path, source_date_epoch: int, engine: str = "mkdocs") -> int:
     """Build the site into `site_dir` with `engine`, in strict mode; returns how many files changed."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with exclusive(site_dir.parent):  # one build at a time: the next one removes what a killed one left
+        return _build_site(config_file, site_dir, source_date_epoch, engine)
+
+
+def _build_site(config_file: Path, site_dir: Path, source_date_epoch: int, engine: str) -> int:
     for stale in site_dir.parent.glob(f"{_STAGING}*"):  # left by a run that was killed
         shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix=_STAGING, dir=site_dir.parent) as staging:

@@ -65,3 +65,42 @@ def test_a_generated_page_the_user_rewrote_is_kept(tmp_path: Path) -> None:
 def test_no_temporary_files_are_left(tmp_path: Path) -> None:
     write_pages((_page("a.md"),), tmp_path)
     assert not [p for p in tmp_path.rglob("*.tmp")]
+
+
+def test_temporary_files_a_killed_run_left_are_removed_and_no_others(tmp_path: Path) -> None:
+    write_pages((_page("articles/a.md"), _page("articles/gone.md"), _page("index.md")), tmp_path)
+    left = [
+        tmp_path / "articles" / ".a.md.k3x_9qzt.tmp",  # beside a page that is made again
+        tmp_path / "articles" / ".gone.md.0abcdefg.tmp",  # beside a page whose seed is gone
+        tmp_path / ".new.md.abcdefgh.tmp",  # beside a page made for the first time
+        tmp_path / f".{MANIFEST}.zzzzzzzz.tmp",
+    ]
+    kept = [
+        tmp_path / "articles" / ".notes.md.abcdefgh.tmp",  # not named after a page of ours
+        tmp_path / "articles" / ".a.md.tmp",  # not a name `atomic_write` makes
+        tmp_path / "draft.tmp",
+    ]
+    for path in left + kept:
+        path.write_text("partial", encoding="utf-8")
+    write_pages((_page("articles/a.md"), _page("index.md"), _page("new.md")), tmp_path)
+    assert [p for p in left if p.exists()] == []
+    assert [p for p in kept if not p.exists()] == []
+
+
+def test_one_run_writes_at_a_time(tmp_path: Path) -> None:
+    import fcntl
+    import os
+    import threading
+
+    other = os.open(tmp_path, os.O_RDONLY)  # another run holds the folder
+    fcntl.flock(other, fcntl.LOCK_EX)
+    done = threading.Event()
+    writer = threading.Thread(target=lambda: (write_pages((_page("a.md"),), tmp_path), done.set()))
+    writer.start()
+    try:
+        assert not done.wait(0.5)
+        assert not (tmp_path / "a.md").exists()
+    finally:
+        os.close(other)
+    writer.join(30)
+    assert done.is_set() and (tmp_path / "a.md").exists()
