@@ -89,12 +89,16 @@ def iter_analysis(seeds: list[Seed], slugs: dict[str, str], settings: Settings) 
 
 def _digest_or_problem(item: tuple[Seed, str, Settings]) -> Digest | SeedProblem:
     seed, slug, settings = item
+    article = None
     try:
-        return digest_article(clean_article(seed), slug, settings)
+        article = clean_article(seed)
+        return digest_article(article, slug, settings)
     except SeedError as error:  # nothing left once cleaned
         return SeedProblem(error.path, error.reason)
     except RecursionError as error:  # pathological nesting in a pasted text
-        return SeedProblem(seed.path, f"could not be analysed: {error}")
+        # What cleaning found (a dropped address) is still news to the user: said with the failure.
+        also = "".join(f"; also: {warning}" for warning in article.warnings) if article else ""
+        return SeedProblem(seed.path, f"could not be analysed: {error}{also}")
 
 
 def _progress(total: int) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,23 @@ def test_a_build_in_a_child_process_gives_the_same_pages_and_report(tmp_path: Pa
     assert pages and pages == {
         p.relative_to(here / "docs"): p.read_bytes() for p in (here / "docs").rglob("*") if p.is_file()
     }
+
+
+def test_a_seed_that_fails_analysis_still_reports_what_cleaning_found(tmp_path: Path, monkeypatch) -> None:
+    from generator import analyse
+
+    page = "---\ntitle: Harbour wall\nurl: javascript:alert(1)\n---\n\n" + BODY * 3
+    project = _project(tmp_path, {"good.txt": GOOD, "deep.md": page})
+
+    def digest(article, slug, settings):
+        if article.source.endswith("deep.md"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(article, slug, settings)
+
+    real = analyse.digest_article
+    monkeypatch.setattr(analyse, "digest_article", digest)
+    settings = replace(load_settings(project / "mkdocs.yml"), jobs=1)  # the patch lives in this process
+    report = pipeline.build(settings)
+    (reason,) = [p.reason for p in report.problems if p.path == "seeds/deep.md"]
+    assert reason.startswith("could not be analysed") and "javascript:" in reason
+    assert [Path(a).name for a in report.articles] == ["good.txt"]
