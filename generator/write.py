@@ -161,17 +161,16 @@ def _remove_stale(docs: Path, stale: set[str]) -> list[str]:
 
 def _remove_leftovers(docs: Path, ours: set[str]) -> None:
     """Remove the temporary files a killed run left beside our pages (and only those)."""
-    folders = {(docs / relative).parent for relative in ours} | {docs}
-    for folder in sorted(folders):
+    for folder in sorted({""} | {relative.rpartition("/")[0] for relative in ours}):
         try:
-            entries = list(os.scandir(folder))
+            entries = list(os.scandir(docs / folder))
         except OSError:
             continue
         for entry in entries:
-            match = _LEFTOVER.fullmatch(entry.name)
+            match = _LEFTOVER.fullmatch(entry.name) if entry.name.endswith(".tmp") else None
             if not match or not entry.is_file(follow_symlinks=False):
                 continue
-            relative = (Path(entry.path).parent / match["name"]).relative_to(docs).as_posix()
+            relative = f"{folder}/{match['name']}" if folder else match["name"]
             if relative in ours or relative == MANIFEST:
                 Path(entry.path).unlink(missing_ok=True)
 
