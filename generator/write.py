@@ -57,7 +57,10 @@ def exclusive(folder: Path) -> Iterator[None]:
         return
     handle = os.open(folder, os.O_RDONLY)
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the handle closes, or the process dies
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)  # released when the handle closes, or the process dies
+        except OSError:  # a file system without locks on folders (NFS emulates them for files only)
+            pass
         yield
     finally:
         os.close(handle)
