@@ -17,6 +17,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy
 
@@ -68,37 +69,54 @@ def similar_pairs(vectors: Sequence[Vector], common: int, neighbours: int = NEIG
     """Cosine of each vector with its `neighbours` most similar vectors (ties all kept),
     counting only terms held by at most `common` vectors.
 
-    Each vector's similarities to all others are summed at once, term by term in term order,
-    through an inverted index; only its closest neighbours are kept. So the cost follows
-    the terms articles share, and memory the number of articles, never their square. A term
-    in more than `common` vectors (a word every article uses) adds nothing.
+    The vectors' terms become columns of a sparse matrix (each term's postings listed once);
+    a block of rows at a time, every shared term's postings are laid end to end, row by row
+    and in term order, and summed per pair by one `bincount` (which adds in that order, so a
+    row's sums do not depend on the block it falls in). Only each row's closest neighbours
+    are kept. So the cost follows the terms articles share, and memory the number of
+    articles, never their square. A term in more than `common` vectors (a word every article
+    uses) adds nothing.
     """
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for index, vector in enumerate(vectors):
-        for term, weight in vector.items():
-            postings[term].append((index, weight))
-    columns = {
-        term: (numpy.array([i for i, _ in posting]), numpy.array([w for _, w in posting]))
-        for term, posting in postings.items()
-        if 1 < len(posting) <= common
-    }
+    n = len(vectors)
+    rank = {term: k for k, term in enumerate(sorted(set(chain.from_iterable(vectors))))}
+    terms = numpy.fromiter(map(rank.__getitem__, chain.from_iterable(vectors)), dtype=numpy.intp)
+    weights = numpy.fromiter(chain.from_iterable(v.values() for v in vectors), dtype=float, count=len(terms))
+    owner = numpy.repeat(numpy.arange(n, dtype=numpy.intp), [len(v) for v in vectors])
+    held = numpy.bincount(terms, minlength=len(rank))[terms]
+    kept = (held > 1) & (held <= common)
+    order = numpy.lexsort((terms[kept], owner[kept]))  # by row, then term order
+    row_terms, row_weights, row_owner = terms[kept][order], weights[kept][order], owner[kept][order]
+    row_start = numpy.searchsorted(row_owner, numpy.arange(n + 1))
+    by_term = numpy.argsort(row_terms, kind="stable")  # each term's postings in row order
+    posting_rows, posting_weights = row_owner[by_term], row_weights[by_term]
+    posting_count = numpy.bincount(row_terms, minlength=len(rank))
+    posting_start = numpy.concatenate([[0], numpy.cumsum(posting_count)])
     pairs: dict[tuple[int, int], float] = {}
-    empty = (numpy.zeros(0, dtype=numpy.intp), numpy.zeros(0))
-    for i, vector in enumerate(vectors):
-        # The row of similarities in one pass: every shared term's postings end to end, in term
-        # order, summed per article by bincount (which adds in that order, as a loop would).
-        shared = [term for term in sorted(vector) if term in columns]
-        others = numpy.concatenate([empty[0], *(columns[term][0] for term in shared)])
-        scale = numpy.repeat([vector[term] for term in shared], [len(columns[term][0]) for term in shared])
-        weights = numpy.concatenate([empty[1], *(columns[term][1] for term in shared)]) * scale
-        row = numpy.bincount(others, weights=weights, minlength=len(vectors))
-        row[i] = 0.0
-        found = numpy.flatnonzero(row > 0)
-        if len(found) > neighbours:
-            kth = numpy.partition(row[found], len(found) - neighbours)[len(found) - neighbours]
-            found = found[row[found] >= kth]
-        for j in found.tolist():
-            pairs[(min(i, j), max(i, j))] = float(row[j])
+    block = max(1, min(256, 2_000_000 // max(n, 1)))  # rows summed at once: a block is block × n floats
+    for first in range(0, n, block):
+        last = min(n, first + block)
+        entries = slice(row_start[first], row_start[last])
+        counts = posting_count[row_terms[entries]]
+        offsets = numpy.cumsum(counts) - counts
+        gather = numpy.repeat(posting_start[row_terms[entries]] - offsets, counts) + numpy.arange(counts.sum())
+        products = posting_weights[gather] * numpy.repeat(row_weights[entries], counts)
+        local = numpy.repeat(numpy.arange(last - first) * n, numpy.diff(row_start[first : last + 1]))
+        sums = numpy.bincount(numpy.repeat(local, counts) + posting_rows[gather], products, (last - first) * n)
+        sums[numpy.arange(last - first) * n + numpy.arange(first, last)] = 0.0  # not its own neighbour
+        found = numpy.flatnonzero(sums > 0)
+        rows, columns = numpy.divmod(found, n)
+        values = sums[found]
+        per_row = numpy.bincount(rows, minlength=last - first)
+        floor = numpy.zeros(last - first)
+        ends = numpy.cumsum(per_row)
+        for row in numpy.flatnonzero(per_row > neighbours).tolist():
+            row_values = values[ends[row] - per_row[row] : ends[row]]
+            cut = len(row_values) - neighbours
+            floor[row] = numpy.partition(row_values, cut)[cut]  # the neighbours-th largest
+        close = values >= floor[rows]
+        rows, columns, values = rows[close] + first, columns[close], values[close]
+        low, high = numpy.minimum(rows, columns).tolist(), numpy.maximum(rows, columns).tolist()
+        pairs.update(zip(zip(low, high, strict=True), values.tolist(), strict=True))
     return pairs
 
 

@@ -180,3 +180,33 @@ def test_a_wording_two_sources_share_word_for_word_is_shown_once_crediting_both(
     assert all(any(line.startswith(f"- {text} <small>") for line in listed) for text in different)
     texts = [line.split(" <small>")[0] for line in agree.split("</details>")[0].splitlines() if line.startswith("- ")]
     assert len(texts) == len(set(texts)), "a wording is listed twice in one fact"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_similar_pairs_are_each_articles_closest_neighbours_by_cosine(seed: int) -> None:
+    import random
+
+    from generator.story_grouping import similar_pairs
+
+    rng = random.Random(seed)
+    vocabulary = [f"term{k}" for k in range(rng.randint(1, 60))]
+    size = min(12, len(vocabulary))
+    vectors = [
+        {t: rng.choice([0.25, 0.5, rng.random()]) for t in rng.sample(vocabulary, rng.randint(0, size))}
+        for _ in range(rng.randint(0, 50))
+    ]
+    common, neighbours = rng.randint(1, len(vectors) + 2), rng.randint(1, 6)
+    held = {t: sum(t in v for v in vectors) for t in vocabulary}
+    expected: dict[tuple[int, int], float] = {}
+    for i, a in enumerate(vectors):
+        row = {}
+        for j, b in enumerate(vectors):
+            value = 0.0
+            for term in sorted(set(a) & set(b)):
+                if held[term] <= common:
+                    value += a[term] * b[term]  # in term order, as the module adds
+            if j != i and value > 0:
+                row[j] = value
+        floor = sorted(row.values(), reverse=True)[neighbours - 1] if len(row) > neighbours else 0.0
+        expected.update(((min(i, j), max(i, j)), v) for j, v in sorted(row.items()) if v >= floor)
+    assert similar_pairs(vectors, common, neighbours) == expected
