@@ -123,14 +123,49 @@ def similar_pairs(vectors: Sequence[Vector], common: int, neighbours: int = NEIG
 def cluster(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> tuple[tuple[int, ...], ...]:
     """Average-link agglomerative clusters of 0..n-1, merging the best pair first while it reaches
     `threshold` and the cohesion rule above; missing pairs count as similarity 0. Ties go to
-    the lower indices."""
+    the lower indices.
+
+    A merge needs a pair of articles at least `LINK_FACTOR` × `threshold` alike across the
+    two clusters, so no merge ever crosses two groups of articles that no chain of such pairs
+    joins: each group is clustered on its own, with the pairs inside it, and an article in
+    no such pair stays alone. The clusters are the same as over all pairs at once (each
+    group sees its own merges in the same order and the same sums), at a fraction of the
+    cost: most pairs join articles that never merge.
+    """
+    strong = LINK_FACTOR * threshold
+    root = list(range(n))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    for (i, j), value in pairs.items():
+        if value >= strong:
+            root[max(find(i), find(j))] = min(find(i), find(j))
+    groups: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
+    for (i, j), value in pairs.items():  # in the pairs' order, so every sum adds in the same order
+        if find(i) == find(j):
+            groups[find(i)][(i, j)] = value
+    members: defaultdict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        members[find(i)].append(i)
+    clusters: list[tuple[int, ...]] = [(i,) for i in range(n) if len(members[find(i)]) == 1]
+    for group, inside in groups.items():
+        clusters += _cluster_group(members[group], inside, threshold)
+    return tuple(sorted(clusters))
+
+
+def _cluster_group(nodes: list[int], pairs: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, ...]]:
+    """`cluster` over one group of articles, given the pairs inside it."""
     links: dict[int, dict[int, float]] = defaultdict(dict)
     closest: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), value in pairs.items():
         links[i][j] = links[j][i] = closest[i][j] = closest[j][i] = value
-    size = dict.fromkeys(range(n), 1)
-    inner = dict.fromkeys(range(n), 0.0)
-    members = {i: [i] for i in range(n)}
+    size = dict.fromkeys(nodes, 1)
+    inner = dict.fromkeys(nodes, 0.0)
+    members = {i: [i] for i in nodes}
     heap = [(-value, i, j) for (i, j), value in pairs.items() if value >= threshold]
     heapq.heapify(heap)
     while heap:
@@ -147,7 +182,7 @@ def cluster(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> tu
             average = total / (size[a] * size[d])
             if average >= threshold:
                 heapq.heappush(heap, (-average, min(a, d), max(a, d)))
-    return tuple(tuple(sorted(m)) for _, m in sorted(members.items()))
+    return [tuple(sorted(m)) for m in members.values()]
 
 
 def _cohesion(inner: float, size: int) -> float:

@@ -210,3 +210,26 @@ def test_similar_pairs_are_each_articles_closest_neighbours_by_cosine(seed: int)
         floor = sorted(row.values(), reverse=True)[neighbours - 1] if len(row) > neighbours else 0.0
         expected.update(((min(i, j), max(i, j)), v) for j, v in sorted(row.items()) if v >= floor)
     assert similar_pairs(vectors, common, neighbours) == expected
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_weak_likenesses_between_two_sets_of_articles_never_join_them(seed: int) -> None:
+    import random
+
+    from generator.story_grouping import LINK_FACTOR, cluster
+
+    rng = random.Random(seed)
+    threshold = 0.1
+
+    def problem(n: int) -> dict[tuple[int, int], float]:
+        links = [tuple(sorted(rng.sample(range(n), 2))) for _ in range(n * 3)]
+        return {(i, j): rng.choice([0.12, 0.2, 0.5, rng.random()]) for i, j in links}
+
+    left, right = problem(12), problem(9)
+    alone = cluster(12, left, threshold), cluster(9, right, threshold)
+    together = {**left, **{(i + 12, j + 12): v for (i, j), v in right.items()}}
+    for _ in range(30):  # as alike as a merge's average needs, never as alike as its closest pair needs
+        together[(rng.randrange(12), 12 + rng.randrange(9))] = rng.uniform(threshold, LINK_FACTOR * threshold * 0.99)
+    shifted = tuple(tuple(i + 12 for i in c) for c in alone[1])
+    assert cluster(21, together, threshold) == tuple(sorted(alone[0] + shifted))
+    assert any(len(c) > 1 for c in alone[0] + alone[1])
