@@ -25,7 +25,7 @@ from generator.feeds import render_feeds
 from generator.front_matter import article_front_matter, story_front_matter
 from generator.listings import ENTITY_KINDS
 from generator.models import Block, Citation, Page, StorySentence
-from generator.render_lists import entity_index_pages, entity_pages, home_pages, name_index
+from generator.render_lists import Context, entity_index_pages, entity_pages, home_pages, name_index
 from generator.settings import Settings
 from generator.write import MARKER
 
@@ -73,8 +73,8 @@ def iter_pages(
     """
     library = library or InMemory()
 
-    def make(path: str, front: dict[str, Any], template: str, context: dict[str, Any], inputs: Any = None) -> Page:
-        render = lambda: _page(path, front, env, template, context).text  # noqa: E731
+    def make(path: str, front: dict[str, Any], template: str, context: Context, inputs: Any = None) -> Page:
+        render = lambda: _page(path, front, env, template, context() if callable(context) else context).text  # noqa: E731
         return keyed(path, (), [front, inputs], render) if inputs is not None else Page(path, render())
 
     def keyed(path: str, sources: Sequence[str], extra: list[Any], render: Callable[[], str]) -> Page:

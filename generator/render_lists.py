@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from generator.escape import Trusted
@@ -18,7 +19,9 @@ from generator.models import Page
 PageMaker = Callable[..., Page]
 """`make(path, front_matter, template, context, inputs=None)`: with `inputs` (JSON data that
 determines the page along with its path, front matter and the templates), the page is
-made only if they changed since the last run."""
+made only if they changed since the last run; `context` may then be a function that makes
+the template's context only for a page that is made."""
+Context = dict[str, Any] | Callable[[], dict[str, Any]]
 _TOP_ENTITIES = 30
 INLINE_ITEMS = 10
 """Stories and articles listed under a name on its letter page; a name with more has its own page."""
@@ -121,19 +124,25 @@ def entity_index_pages(index: NameIndex, make: PageMaker) -> list[Page]:
     for letter, listings in sorted(index.letters.items()):
         for listing in listings:
             title = f"Names: {letter.upper()}" + ("" if listing.number == 1 else f", page {listing.number}")
-            entries = [_entry(key, index) for key in listing.items]
-            context = {**_context(listing), "letter": letter.upper(), "entries": entries}
             front = {"title": title, "description": title, "search": {"exclude": True}}
-            inputs = [context["up"], context["pages"], [_printed(entry) for entry in entries]]
+            common = _context(listing)
+            inputs = [common["up"], common["pages"], [_printed(key, index) for key in listing.items]]
+            context = partial(_letter_context, common, letter.upper(), listing.items, index)
             pages.append(make(listing.path, front, "entity_index.md.j2", context, inputs=inputs))
     return pages
 
 
-def _printed(entry: dict[str, Any]) -> list[Any]:
-    """What a letter page prints of an entry: enough to tell whether the page has changed
-    without making it (the letter pages together list every mention in the briefing)."""
-    items = _printed_items(entry["items"])
-    return [entry["name"], entry["kind"], entry["count"], entry["link"], entry["anchor"], entry["page"], items]
+def _letter_context(common: dict[str, Any], letter: str, keys: Sequence[tuple[str, str]], index: NameIndex) -> Any:
+    return {**common, "letter": letter, "entries": [_entry(key, index) for key in keys]}
+
+
+def _printed(key: tuple[str, str], index: NameIndex) -> list[Any]:
+    """What a letter page prints of a name's entry (`_entry`): enough to tell whether the page
+    has changed without making it (the letter pages together list every mention in the
+    briefing)."""
+    items = index.members[key]
+    printed = _printed_items(items[:INLINE_ITEMS])
+    return [key[1], _SINGULAR[key[0]], len(items), index.links[key], index.anchors[key], index.pages.get(key), printed]
 
 
 def _printed_items(views: Sequence[dict[str, Any]]) -> list[list[Any]]:
