@@ -132,7 +132,10 @@ def entity_index_pages(index: NameIndex, make: PageMaker) -> list[Page]:
     return pages
 
 
-def _letter_context(common: dict[str, Any], letter: str, keys: Sequence[tuple[str, str]], index: NameIndex) -> Any:
+def _letter_context(
+    common: dict[str, Any], letter: str, keys: Sequence[tuple[str, str]], index: NameIndex
+) -> dict[str, Any]:
+    """A letter page's template context, its entries made now."""
     return {**common, "letter": letter, "entries": [_entry(key, index) for key in keys]}
 
 
