@@ -198,3 +198,39 @@ def test_mkdocs_build_alone_generates_the_pages_through_the_hook(built_project: 
     made = sorted(p.name for p in (project / "docs" / "articles").glob("*.md"))
     assert made and made == sorted(p.name for p in (built_project / "docs" / "articles").glob("*.md"))
     assert (tmp_path / "site" / "articles" / made[0].removesuffix(".md") / "index.html").is_file()
+
+
+def test_a_second_build_waits_for_the_first_to_finish_the_site(built_project: Path, tmp_path: Path) -> None:
+    """Two builds of one project never build the site at once: the second would remove the
+    first one's staging folder as a killed build's leftover."""
+    import fcntl
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    copy = tmp_path / "copy"
+    shutil.copytree(built_project, copy)
+    first = os.open(copy, os.O_RDONLY)  # the first build, building the site
+    fcntl.flock(first, fcntl.LOCK_EX)
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    second = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build"], cwd=copy, env=env, stdout=subprocess.PIPE, text=True
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(second.stdout or ()), daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 120
+        while not any(line.startswith("Built") for line in lines) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert any(line.startswith("Built") for line in lines)  # it generated docs/ ...
+        time.sleep(2)
+        assert second.poll() is None and not list(copy.glob(".briefing-site-*"))  # ... and waits for the site
+    finally:
+        os.close(first)
+    assert second.wait(120) == 0
+    reader.join(10)
+    assert any(line.startswith("Site:") for line in lines)
