@@ -29,22 +29,31 @@ def summarize(
         known = ", ".join(ALGORITHMS)
         raise ValueError(f"unknown summary algorithm {algorithm!r}; expected one of {known}") from None
     candidates = build_candidates(article, language)
-    wanted = min(max(count, 0), len(candidates.texts))
+    texts = candidates.texts
+    wanted = min(max(count, 0), len({_said(text) for text in texts}))
     if wanted == 0:
         return ()
-    chosen = _exactly(strategy(candidates, wanted), wanted, len(candidates.texts))
-    return tuple(candidates.texts[i] for i in chosen)
+    chosen = _exactly(strategy(candidates, wanted), wanted, texts)
+    return tuple(texts[i] for i in chosen)
 
 
-def _exactly(picked: tuple[int, ...], wanted: int, available: int) -> tuple[int, ...]:
-    """`wanted` distinct valid indices in order: the strategy's picks, topped up from the lead."""
+def _exactly(picked: tuple[int, ...], wanted: int, texts: tuple[str, ...]) -> tuple[int, ...]:
+    """`wanted` valid indices in order, no sentence twice: the strategy's picks, topped up from the lead.
+
+    A sentence an article repeats word for word (a pull quote, a pasted paragraph twice)
+    counts once: a second copy is dropped and the summary topped up from the lead.
+    """
     chosen: list[int] = []
-    for index in picked:
-        if 0 <= index < available and index not in chosen:
-            chosen.append(index)
-    for index in range(available):
+    said: set[str] = set()
+    for index in (*picked, *range(len(texts))):
         if len(chosen) >= wanted:
             break
-        if index not in chosen:
+        if 0 <= index < len(texts) and _said(texts[index]) not in said:
             chosen.append(index)
-    return tuple(sorted(chosen[:wanted]))
+            said.add(_said(texts[index]))
+    return tuple(sorted(chosen))
+
+
+def _said(text: str) -> str:
+    """A sentence's words, so that two copies differing in spacing or case compare equal."""
+    return " ".join(text.split()).casefold()

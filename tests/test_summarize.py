@@ -118,6 +118,33 @@ def test_selection_skips_a_dangling_sentence_whose_antecedent_is_not_chosen() ->
     assert select(features, Weights(weights.features, 0.0, 0.0), 2) == (0, 2)
 
 
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_a_sentence_the_article_repeats_is_summarised_once(algorithm: str) -> None:
+    repeated = "The mayor said the investment would pay for itself within a decade."
+    paragraphs = (PARAGRAPHS[0], repeated, *PARAGRAPHS[1:], f"  {repeated.upper()} ", repeated)
+    article = build_article(paragraphs)
+    summary = summarize(article, 4, algorithm=algorithm)
+    said = [" ".join(s.split()).casefold() for s in summary]
+    assert len(summary) == 4
+    assert len(set(said)) == len(said), summary
+
+
+def test_count_is_capped_by_distinct_sentences() -> None:
+    line = "Public hearings on the individual routes will begin in the spring."
+    article = build_article((line, line, "  " + line), heading=None)
+    assert summarize(article, 3) == (line,)
+
+
+def test_selection_never_picks_a_sentence_with_the_stems_of_a_chosen_one() -> None:
+    matrix = numpy.zeros((3, len(NAMES)))
+    matrix[:, NAMES.index("reduction_rank")] = [1.0, 0.9, 0.1]
+    stems = (frozenset({"mayor", "say"}), frozenset({"say", "mayor"}), frozenset({"bridg"}))
+    features = SentenceFeatures(matrix=matrix, stems=stems, dangling=(False, False, False))
+    weights = Weights(tuple(1.0 if n == "reduction_rank" else 0.0 for n in NAMES), redundancy=0.0, dangling=0.0)
+    assert select(features, weights, 2) == (0, 2)
+    assert select(features, weights, 3) == (0, 2)
+
+
 def test_default_summary_keeps_antecedents_of_dangling_sentences() -> None:
     article = build_article()
     order = all_sentences(article)

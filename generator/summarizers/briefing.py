@@ -58,21 +58,33 @@ def briefing(candidates: Candidates, count: int) -> tuple[int, ...]:
 
 
 def select(features: SentenceFeatures, weights: Weights, count: int) -> tuple[int, ...]:
-    """Greedy MMR selection over feature scores, with the dangling-opener penalty."""
+    """Greedy MMR selection over feature scores, with the dangling-opener penalty.
+
+    A sentence with the same content stems as one already chosen says nothing new and is
+    never picked, so an article that repeats a sentence is not summarised by it twice.
+    """
     base = features.matrix @ numpy.array(weights.features)
     chosen: list[int] = []
     while len(chosen) < min(count, len(base)):
         best, best_gain = -1, -math.inf
         for i, score in enumerate(base):
-            if i in chosen:
+            if i in chosen or _repeats(features, i, chosen):
                 continue
             gain = score - weights.redundancy * _overlap(features, i, chosen)
             if features.dangling[i] and (i - 1) not in chosen:
                 gain -= weights.dangling
             if gain > best_gain:
                 best, best_gain = i, gain
+        if best < 0:
+            break
         chosen.append(best)
     return tuple(sorted(chosen))
+
+
+def _repeats(features: SentenceFeatures, i: int, chosen: list[int]) -> bool:
+    """Whether sentence i has exactly the content stems of a chosen sentence."""
+    mine = features.stems[i]
+    return bool(mine) and any(features.stems[j] == mine for j in chosen)
 
 
 def _overlap(features: SentenceFeatures, i: int, chosen: list[int]) -> float:
