@@ -18,7 +18,7 @@ from generator.briefs import InMemory, Record, StoryRecord
 from generator.models import Digest, Story, StoryQuote, StorySentence
 from generator.slugs import slugify
 from generator.story_discrepancies import find_discrepancies
-from generator.story_facts import align, only_in, shared_facts
+from generator.story_facts import align, fact_vectors, only_in, shared_facts
 from generator.story_grouping import article_terms, group_articles, similarity_matrix
 from generator.story_summary import SUMMARY_SENTENCES, summarize_story
 from generator.story_text import Unit, UnitVectors, article_units, centroid, cosine, inverse_frequencies, tfidf
@@ -97,15 +97,16 @@ def build_story(
     sources = tuple(d.article.source for d in members)
     compared = _most_central(members, language) if len(members) > MAX_COMPARED else members
     units, vectors, idf = story_units(compared, language)
-    groups = align(units, vectors)
+    facts = fact_vectors(units, vectors, language)
+    groups = align(units, facts)
     headline = _headline(compared, language)
     return Story(
         slug=_slug(headline),
         headline=headline,
         articles=sources,
         summary=summarize_story(units, vectors, count=summary_sentences),
-        shared_facts=shared_facts(units, vectors, groups),
-        only_in=only_in(units, vectors, groups, tuple(d.article.source for d in compared)),
+        shared_facts=shared_facts(units, facts, groups),
+        only_in=only_in(units, facts, groups, tuple(d.article.source for d in compared)),
         discrepancies=find_discrepancies(compared, units, groups),
         quotes=_quotes(compared),
         timeline=build_timeline(units),

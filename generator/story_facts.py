@@ -1,7 +1,9 @@
 """What a story's sources agree on and what each adds alone, by aligning their sentences.
 
 Sentences of different sources that say the same thing (cosine of content stems above
-`Rules.shared`) become one shared fact, at most one wording per source. A sentence with no
+`Rules.shared`) become one shared fact, at most one wording per source. Two sentences that
+quote different words never state the same fact, however alike their framing ("X, a
+resident, said: ..."): `fact_vectors` sets their cosine to 0 before anything is aligned. A sentence with no
 counterpart anywhere, or a clause of an aligned sentence that its counterparts lack, is a
 fact only its source reports. It must never attribute a wording to another source, rewrite
 text, or return headings or page furniture.
@@ -9,13 +11,16 @@ text, or return headings or page furniture.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy
+
 from generator.models import OnlyIn, SharedFact, StorySentence
 from generator.story_text import Unit, UnitVectors, centroid, content_stems, cosine, word_count
-from generator.summarizers.signals import furniture, is_dangling, quoted_share
+from generator.summarizers.signals import furniture, is_dangling, quoted_parts, quoted_share
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,10 @@ class Rules:
     long_words: int = 30
     """Words beyond which an only-in fact starts to count as a string of claims."""
     long_penalty: float = 0.004
+    quote_stems: int = 3
+    """Fewest content stems inside quotation marks for a sentence's quote to count as a voice."""
+    same_quote: float = 0.25
+    """Least overlap of two sentences' quoted stems for them to quote the same words."""
 
 
 RULES = Rules()
@@ -44,6 +53,28 @@ _NUMBER = re.compile(
 )
 _NAME = re.compile(r"(?<=\w )[A-Z][a-z]+")
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|,\s+(?=(?:while|whereas|although|but|and also|as well as)\b)|\s[–—]\s)\s*")
+
+
+def fact_vectors(
+    units: Sequence[Unit], vectors: UnitVectors, language: str = "english", rules: Rules = RULES
+) -> UnitVectors:
+    """The story's vectors for comparing facts: sentences that quote different words are unlike.
+
+    A sentence quotes when at least `Rules.quote_stems` content stems stand inside its
+    quotation marks. Two quoting sentences whose quoted stems overlap less than
+    `Rules.same_quote` (cosine of the stem sets) report two things said, not one, so their
+    cosine becomes 0. A quote and a paraphrase of it, or a short quote and the longer one
+    it is cut from, stay alike.
+    """
+    quoted = [frozenset(content_stems(" ".join(quoted_parts(u.text)), language)) for u in units]
+    voiced = [i for i, stems in enumerate(quoted) if len(stems) >= rules.quote_stems]
+    unlike = numpy.zeros((len(units), len(units)), dtype=bool)
+    for a, i in enumerate(voiced):
+        for j in voiced[a + 1 :]:
+            shared = len(quoted[i] & quoted[j]) / math.sqrt(len(quoted[i]) * len(quoted[j]))
+            if shared < rules.same_quote:
+                unlike[i, j] = unlike[j, i] = True
+    return vectors.apart(unlike) if unlike.any() else vectors
 
 
 def align(units: Sequence[Unit], vectors: UnitVectors, rules: Rules = RULES) -> tuple[tuple[int, ...], ...]:
@@ -115,7 +146,9 @@ def shared_facts(
     """One shared fact per aligned group, shown in its shortest wording that tells something new.
 
     A long sentence may back two facts; each fact is shown in a wording unlike those the facts
-    before it show, so two facts never read as one event told twice.
+    before it show, so two facts never read as one event told twice. A group that has no
+    better wording than the very words an earlier fact is shown in (its sentences back that
+    fact too) would show them twice, and is left out.
     """
     facts = []
     shown: list[int] = []
@@ -127,6 +160,8 @@ def shared_facts(
             return (repeats, word_count(units[i].text), units[i].citation.source)
 
         best = min(group, key=rank)
+        if any(units[best].text == units[k].text for k in shown):
+            continue
         shown.append(best)
         facts.append(SharedFact(units[best].text, wordings))
     kept = sorted(range(len(facts)), key=lambda k: (-len(facts[k].wordings), k))[: rules.shared_max]

@@ -107,6 +107,12 @@ class UnitVectors(tuple[Vector, ...]):
         """Cosine of sentences `i` and `j`."""
         return float(self.similarity[i, j])
 
+    def apart(self, unlike: numpy.ndarray) -> UnitVectors:
+        """The same vectors, with the cosine of every pair `unlike` marks (a boolean matrix) set to 0."""
+        other = tuple.__new__(UnitVectors, self)
+        other.similarity = numpy.where(unlike, 0.0, self.similarity)
+        return other
+
     def closest_by_source(self, units: Sequence[Unit], among: Sequence[int]) -> dict[int, dict[str, tuple[float, int]]]:
         """For each sentence in `among`, its closest sentence among `among` in each other
         source, as (cosine, index); of equals, the first in reading order."""

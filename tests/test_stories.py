@@ -9,11 +9,12 @@ import pytest
 import yaml
 
 from generator.evaluate.stories import adjusted_rand_index, article_from_text, purity
-from generator.models import Digest, Seed, Story
+from generator.models import Article, Block, Digest, Seed, Story
 from generator.pipeline import digest_seeds
 from generator.settings import Settings
 from generator.stories import group_stories
-from generator.story_text import article_units, content_stems
+from generator.story_facts import align, fact_vectors, shared_facts
+from generator.story_text import Unit, UnitVectors, article_units, content_stems, inverse_frequencies, tfidf
 from generator.story_timeline import build_timeline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,6 +86,64 @@ def test_shared_facts_cover_most_of_the_gold(seed_story: Story) -> None:
 def test_no_two_shared_facts_tell_the_same_event(seed_story: Story) -> None:
     shown = [f.text for f in seed_story.shared_facts]
     assert not [(a, b) for a in shown for b in shown if a is not b and _covers(a, b)]
+
+
+def _units(*bodies: tuple[str, ...]) -> tuple[tuple[Unit, ...], UnitVectors]:
+    """The sentence units of one article per body (sources a.txt, b.txt, ...) and their vectors."""
+    articles = [
+        Article(
+            f"seeds/{chr(97 + k)}.txt",
+            "Flooding in Millbrook",
+            None,
+            None,
+            None,
+            tuple(Block("paragraph", t) for t in body),
+        )
+        for k, body in enumerate(bodies)
+    ]
+    units = tuple(u for a in articles for u in article_units(a))
+    idf = inverse_frequencies(u.stems for u in units)
+    return units, UnitVectors(tfidf(u.stems, idf) for u in units)
+
+
+_LEAD = "Flood defences failed in Millbrook on Tuesday night after two days of heavy rain."
+_SAID = "Jane Porter, a resident of Millbrook, said:"
+
+
+def _grouped(units: tuple[Unit, ...], groups: tuple[tuple[int, ...], ...], *needles: str) -> bool:
+    return any(all(any(n in units[i].text for i in g) for n in needles) for g in groups)
+
+
+def test_two_sources_quoting_different_words_in_one_framing_state_two_facts() -> None:
+    units, vectors = _units(
+        (_LEAD, f"{_SAID} “The water came up through the kitchen floor within minutes.”"),
+        (_LEAD, f"{_SAID} “Nobody from the council has visited our street since the storm.”"),
+    )
+    assert _grouped(units, align(units, vectors), "kitchen", "visited")  # the framing alone links them
+    groups = align(units, fact_vectors(units, vectors))
+    assert not _grouped(units, groups, "kitchen", "visited")
+    assert _grouped(units, groups, "defences")
+    texts = [w.text for f in shared_facts(units, fact_vectors(units, vectors), groups) for w in f.wordings]
+    assert not [t for t in texts if "Porter" in t]
+
+
+def test_one_quote_told_in_two_framings_is_one_fact() -> None:
+    units, vectors = _units(
+        (_LEAD, f"{_SAID} “The water came up through the kitchen floor within minutes.”"),
+        (_LEAD, "“The water came up through the kitchen floor within minutes,” Ms Porter told reporters."),
+    )
+    assert _grouped(units, align(units, fact_vectors(units, vectors)), "said:", "told reporters")
+
+
+def test_a_fact_is_never_shown_in_the_words_of_an_earlier_fact() -> None:
+    # One sentence of a.txt backs two groups, and is the shortest wording of both.
+    units, vectors = _units(
+        ("Ramham said the pump failed twice before the flood reached homes in Oakford.",),
+        ("Ramham said the pump failed twice before the flood reached homes in Oakford on Tuesday.",),
+        ("Ramham said the pump failed twice before the flood reached homes in Oakford, and letters went unanswered.",),
+    )
+    facts = shared_facts(units, vectors, ((0, 1), (0, 2)))
+    assert [f.text for f in facts] == [units[0].text]
 
 
 def test_only_in_facts_are_never_credited_to_the_wrong_source(seed_story: Story) -> None:

@@ -122,6 +122,11 @@ def is_quote(text: str) -> bool:
 _QUOTED = re.compile(r"[\"“”][^\"“”]{3,}[\"“”]")
 
 
+def quoted_parts(text: str) -> tuple[str, ...]:
+    """The spans of the sentence inside double quotation marks, marks included."""
+    return tuple(m.group(0) for m in _QUOTED.finditer(text))
+
+
 def quoted_share(text: str) -> float:
     """Share of the sentence's characters inside double quotation marks, 0 to 1."""
     inside = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
