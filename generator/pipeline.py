@@ -22,7 +22,7 @@ from generator.children import process_pool
 from generator.clean import clean_article
 from generator.errors import BuildError, SeedError
 from generator.models import Article, BuildReport, Digest, KnownSeed, Seed, SeedProblem, Story, WriteResult
-from generator.read import read_seed, read_seeds, scan_seeds
+from generator.read import read_seed, read_seeds, scan_seeds, settle_stamps
 from generator.render import iter_pages, make_environment
 from generator.settings import Settings
 from generator.slugs import assign_slugs
@@ -92,8 +92,14 @@ def collect(settings: Settings, cache: DigestCache | None = None) -> Briefing:
     seeds, read_problems, stamps = scan_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes, stamps)
     if cache:
         cache.save_stamps(stamps)
+    unstamped = {s.path: s.checksum for s in seeds if isinstance(s, Seed) and s.path not in stamps}
     digests, problems = digest_seeds(seeds, settings, cache)
     del seeds  # every text, not needed again: at 10,000 articles, 70 MB more while stories are grouped
+    if cache and unstamped:
+        # Seeds too new to stamp before the analysis may be settled after it.
+        settled = settle_stamps(settings.root, settings.max_seed_bytes, unstamped)
+        if settled:
+            cache.save_stamps({**stamps, **settled})
     if cache is None:
         stories = group_stories(digests, threshold=settings.story_threshold, language=settings.language)
         return Briefing(digests, stories, read_problems + problems)

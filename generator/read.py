@@ -86,6 +86,27 @@ def scan_seeds(
     return tuple(seeds), tuple(problems), taken
 
 
+def settle_stamps(root: Path, max_bytes: int, read: Mapping[str, str]) -> dict[str, Stamp]:
+    """Stamps for seeds a scan read but could not stamp (changed too recently), taken later.
+
+    `read` maps each such seed, as the scan showed it, to the checksum of the text the build
+    used. A file whose times are now more than `RACY_SECONDS` old and whose text still has
+    that checksum gets its stamp: any change after this would show in its times. One that
+    changed, or is still too new, is left to be read again. A build that runs for a while
+    (a cold build of a freshly cloned `seeds/`) so spares the next one reading every seed again.
+    """
+    settled: dict[str, Stamp] = {}
+    for shown, checksum in read.items():
+        path = Path(shown) if Path(shown).is_absolute() else root / shown
+        before = _stamp(path)
+        if before is None or max(before[1], before[2]) >= time.time_ns() - RACY_SECONDS * 1_000_000_000:
+            continue
+        again = read_seed(path, shown, max_bytes)
+        if isinstance(again, Seed) and again.checksum == checksum and _stamp(path) == before:
+            settled[shown] = (*before[:4], again.format, checksum)
+    return settled
+
+
 def _stamp(path: Path) -> Stamp | None:
     """Size, modification and change times and inode of a regular file, with its format; else None."""
     try:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+from generator import read
 from generator.models import Article, Block, Seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,3 +24,15 @@ def build_article(*paragraphs: str, title: str = "A title", headings: tuple[str,
     """An article of the given paragraphs; any paragraph listed in `headings` is a heading."""
     blocks = tuple(Block("heading" if p in headings else "paragraph", p) for p in paragraphs)
     return Article(source="seeds/example.txt", title=title, publisher=None, author=None, published=None, blocks=blocks)
+
+
+class LaterClock:
+    """A `time` for `generator.read`: the real time at its first call (a scan's), then
+    `RACY_SECONDS` + 1 s later, as if a long analysis had run before the seeds are settled."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def time_ns(self) -> int:
+        self.calls += 1
+        return time.time_ns() + (0 if self.calls == 1 else (read.RACY_SECONDS + 1) * 1_000_000_000)

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from builders import ROOT
+from builders import ROOT, LaterClock
 
 from generator import export, pipeline, read, render
 from generator.briefs import Brief, StoryHead
@@ -306,3 +306,16 @@ def test_a_warm_run_reads_no_unchanged_seed_and_still_sees_a_change(tmp_path: Pa
     pipeline.build(settings)
     assert opened == [seed.name]
     assert "within years" in (project / "docs" / "articles" / "000-e66c796b78405ef7.md").read_text(encoding="utf-8")
+
+
+def test_seeds_copied_just_before_a_cold_build_are_not_read_again_by_the_next(tmp_path: Path, monkeypatch) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    monkeypatch.setattr(read, "time", LaterClock())
+    pipeline.build(settings)
+    monkeypatch.undo()
+    opened: list[str] = []
+    original = read.read_seed
+    monkeypatch.setattr(read, "read_seed", lambda path, *rest: opened.append(path.name) or original(path, *rest))
+    pipeline.build(settings)
+    assert opened == []

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from builders import LaterClock
 
 from generator import read
 from generator.models import KnownSeed, Seed
@@ -133,3 +134,23 @@ def test_a_file_changed_just_now_is_not_stamped(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("First\n\nBody.", encoding="utf-8")
     seeds, _, stamps = read.scan_seeds(tmp_path, tmp_path, LIMIT)
     assert len(seeds) == 1 and stamps == {}  # a change in the same clock tick would not show in its times
+
+
+def test_a_seed_too_new_to_stamp_is_stamped_once_settled_and_unchanged(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(read, "time", LaterClock())
+    (tmp_path / "a.txt").write_text("First\n\nBody.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Second\n\nBody.", encoding="utf-8")
+    seeds, _, stamps = read.scan_seeds(tmp_path, tmp_path, LIMIT)
+    assert stamps == {}
+    (tmp_path / "b.txt").write_text("Second\n\nBeds.", encoding="utf-8")  # changed after it was read
+    settled = read.settle_stamps(tmp_path, LIMIT, {s.path: s.checksum for s in seeds})
+    assert set(settled) == {"a.txt"}
+    again, _, _ = read.scan_seeds(tmp_path, tmp_path, LIMIT, json.loads(json.dumps(settled)))
+    assert again[0] == KnownSeed("a.txt", "txt", seeds[0].checksum)
+    assert isinstance(again[1], Seed) and again[1].text.endswith("Beds.")
+
+
+def test_a_seed_still_too_new_is_not_settled(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("First\n\nBody.", encoding="utf-8")
+    seeds, _, _ = read.scan_seeds(tmp_path, tmp_path, LIMIT)
+    assert read.settle_stamps(tmp_path, LIMIT, {s.path: s.checksum for s in seeds}) == {}
