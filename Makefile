@@ -21,7 +21,7 @@ site: $(STAMP)
 
 ## serve: live preview on http://127.0.0.1:8000 (edits to seeds/ or templates/ regenerate)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:8000
 
 ## test: set up and run the whole suite, the headless-browser tests included
 test: $(STAMP)

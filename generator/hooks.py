@@ -14,6 +14,13 @@ in each page's front matter (quotes, figures, a story's wordings): MkDocs keeps 
 front matter to the end, and the theme reads only `kind` and `published` from it
 (`overrides/main.html`), so a page keeps only those. The whole data stays in the page's
 Markdown and in `data/`.
+
+`mkdocs serve --dirty` (what `make serve` runs) makes again only the pages whose Markdown
+changed: Briefing's pages depend on nothing else (the navigation is three fixed entries), so
+a dirty build gives the pages a full one would. Material's search plugin keeps the last
+build's index under dirty reload, but replaces only the entries of the first page made
+again, and all of them when that page is the home page; `on_post_build` merges the index
+itself first, so every page made again replaces its own entries and the rest are kept.
 """
 
 from __future__ import annotations
@@ -37,10 +44,25 @@ _command = "build"
 """The MkDocs command running: `build`, `gh-deploy` or `serve`."""
 
 
-def on_startup(command: str, **_: Any) -> None:
-    """Note which MkDocs command runs."""
+def on_startup(command: str, dirty: bool = False, **_: Any) -> None:
+    """Note which MkDocs command runs; under `serve --dirty`, MkDocs' dirty-build warning is information."""
     global _command
     _command = command
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if command == "serve" and dirty and not any(isinstance(f, _DirtyNotice) for f in build_log.filters):
+        build_log.addFilter(_DirtyNotice())
+
+
+class _DirtyNotice(logging.Filter):
+    """Tells MkDocs' warning that a dirty build may leave links stale as information, so a
+    strict `mkdocs serve --dirty` can run: Briefing's navigation is fixed, and `on_post_build`
+    keeps the search index whole. `mkdocs build --dirty` keeps the warning (its index holds
+    only the pages it made)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being performed"):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
@@ -96,3 +118,33 @@ def on_post_page(output: str, page: Any, **_: Any) -> str:
     """The page is written: its HTML is not needed again."""
     page.content = None
     return output
+
+
+_pages: set[str] = set()
+"""The URLs of this build's Markdown pages."""
+
+
+def on_files(files: Any, **_: Any) -> Any:
+    """Note which pages this build has, so a removed page's search entries go too."""
+    _pages.clear()
+    _pages.update(f.url for f in files.documentation_pages())
+    return files
+
+
+@event_priority(100)  # first: before the search plugin writes its index
+def on_post_build(config: Any, **_: Any) -> None:
+    """Under dirty reload, merge the last build's search entries with this build's: a page
+    made again replaces its entries, a page removed loses them, the others keep theirs."""
+    for plugin in config.plugins.values():
+        index, previous = getattr(plugin, "search_index", None), getattr(plugin, "search_index_prev", None)
+        if previous is None or index is None:
+            continue
+        made = {_page_of(entry) for entry in index.entries}
+        kept = [e for e in previous.entries if _page_of(e) not in made and _page_of(e) in _pages]
+        index.entries = kept + index.entries
+        plugin.search_index_prev = None  # nothing left for the plugin to merge
+
+
+def _page_of(entry: dict[str, Any]) -> str:
+    """The page a search entry belongs to: its location without the section anchor."""
+    return str(entry.get("location", "")).split("#", 1)[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import free_port, make_project
+
+from generator import hooks
 
 pytestmark = pytest.mark.slow
 
@@ -31,13 +34,21 @@ def _wait_for(predicate, seconds: float) -> bool:
     return False
 
 
-def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path) -> None:
+def _search_entries(base: str) -> list[tuple[str, str]]:
+    """(location, title) of every entry in the served search index."""
+    text = _get(f"{base}/search/search_index.json")
+    return [(d["location"], d["title"]) for d in json.loads(text)["docs"]] if text else []
+
+
+@pytest.mark.parametrize("flags", [("--livereload",), ("--livereload", "--dirty")], ids=["full", "dirty"])
+def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path, flags: tuple[str, ...]) -> None:
     project = make_project(tmp_path)
     port = free_port()
-    url = f"http://127.0.0.1:{port}/articles/000-e66c796b78405ef7/"
+    base = f"http://127.0.0.1:{port}"
+    url = f"{base}/articles/000-e66c796b78405ef7/"
     log = tmp_path / "serve.log"
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", *flags, "-a", f"127.0.0.1:{port}"],
         cwd=project,
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
@@ -46,11 +57,23 @@ def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path) -> None:
     try:
         assert _wait_for(lambda: "Kim to meet Putin" in _get(url), 90), "mkdocs serve did not come up"
         assert "livereload" in _get(url), "live reload script is not injected"
+        before = _search_entries(base)
+        assert before
         seed = project / "seeds" / "000_e66c796b78405ef7.txt"
         seed.write_text(
             seed.read_text(encoding="utf-8").replace("Kim to meet Putin", "Kim and Putin to meet", 1), encoding="utf-8"
         )
         assert _wait_for(lambda: "Kim and Putin to meet" in _get(url), 60), "the served page did not change"
+        # Every page keeps its search entries once, the edited ones as they are now (a dirty
+        # build makes again only the pages that changed, the home page among them).
+        after = _search_entries(base)
+        assert len(after) == len(set(after))
+        pages = [{loc.split("#")[0] for loc, _ in entries} for entries in (before, after)]
+        stories = [{page for page in found if page.startswith("stories/")} for found in pages]
+        assert len(stories[0]) == len(stories[1]) == 1  # the story's headline, and so its address, changed
+        assert pages[0] - stories[0] == pages[1] - stories[1]
+        assert ("articles/000-e66c796b78405ef7/", "Kim and Putin to meet Putin") not in after
+        assert any(loc == "articles/000-e66c796b78405ef7/" and "Kim and Putin to meet" in t for loc, t in after)
         time.sleep(4)
         builds = log.read_text().count("Documentation built")
         time.sleep(4)
@@ -58,3 +81,41 @@ def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+class _Index:
+    def __init__(self, *locations: str) -> None:
+        self.entries = [{"location": loc, "title": loc} for loc in locations]
+
+
+class _Search:
+    def __init__(self, previous: _Index | None, current: _Index) -> None:
+        self.search_index_prev, self.search_index = previous, current
+
+
+class _Files:
+    def __init__(self, *urls: str) -> None:
+        self.pages = [type("File", (), {"url": url})() for url in urls]
+
+    def documentation_pages(self) -> list:
+        return self.pages
+
+
+def _post_build(search: _Search, *pages: str) -> list[str]:
+    hooks.on_files(_Files(*pages))
+    hooks.on_post_build(type("Config", (), {"plugins": {"material/search": search}})())
+    return [e["location"] for e in search.search_index.entries]
+
+
+def test_a_dirty_build_keeps_every_page_s_search_entries_once() -> None:
+    previous = _Index("", "#stories", "articles/a/", "articles/a/#summary", "articles/b/", "articles/gone/")
+    search = _Search(previous, _Index("", "#stories-now", "articles/a/", "articles/a/#quotes"))
+    made = _post_build(search, "", "articles/a/", "articles/b/")
+    # The home page and article a are made again; b is kept; a removed page's entries go.
+    assert made == ["articles/b/", "", "#stories-now", "articles/a/", "articles/a/#quotes"]
+    assert search.search_index_prev is None  # the plugin writes the merged index as it is
+
+
+def test_a_full_build_s_search_index_is_left_alone() -> None:
+    search = _Search(None, _Index("", "articles/a/"))
+    assert _post_build(search, "", "articles/a/") == ["", "articles/a/"]
