@@ -63,6 +63,13 @@ class DigestCache:
         key = self._seed_keys[seed.path] = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
         return key
 
+    def inputs_key(self, seeds: Sequence[Seed | KnownSeed], templates: str) -> str:
+        """A key of everything a build's pages are made from: every seed's path, format and
+        checksum, the templates' fingerprint, the settings and the code."""
+        listed = sorted((seed.path, seed.format, seed.checksum) for seed in seeds)
+        payload = json.dumps([listed, templates], ensure_ascii=False) + self._salt
+        return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
     def identity(self, digest: Record) -> str:
         """A key that changes whenever the digest, its slug, the settings or the code do:
         its seed's digest key and its slug, or for a digest of no seed seen, its content."""

@@ -7,6 +7,7 @@ Each line is one stage on typed values; only reading seeds (`read.py`), the cach
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 from collections import deque
 from collections.abc import Sequence
@@ -14,6 +15,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import Any
+
+import jinja2
 
 from generator.analyse import iter_analysis, run_analysis
 from generator.briefs import Brief, Briefing, Record, StoryHead, StoryRecord
@@ -23,25 +27,34 @@ from generator.clean import clean_article
 from generator.errors import BuildError, SeedError
 from generator.models import Article, BuildReport, Digest, KnownSeed, Seed, SeedProblem, Story, WriteResult
 from generator.read import read_seed, read_seeds, scan_seeds, settle_stamps
-from generator.render import iter_pages, make_environment
+from generator.render import iter_pages, make_environment, templates_fingerprint
 from generator.settings import Settings
 from generator.slugs import assign_slugs
 from generator.stories import build_story, group_stories
-from generator.write import write_pages
+from generator.write import atomic_write, untouched, write_pages
 
 
 def build(settings: Settings, *, write: bool = True) -> BuildReport:
-    """Generate the briefing's pages from the seeds; `write=False` only checks and writes nothing."""
+    """Generate the briefing's pages from the seeds; `write=False` only checks and writes nothing.
+
+    A build whose inputs (seed texts, templates, settings, code) are those of the last build
+    that wrote `docs/` without a problem, and finds every page as that build left it, writes
+    nothing and makes nothing: the pages would be the same.
+    """
     settings = settings if write else replace(settings, cache_dir="")
     cache = _cache(settings)
-    briefing = collect(settings, cache)
+    env = make_environment(settings.root / "templates")
+    scanned = _scan(settings, cache)
+    done = _last_build(settings, cache, scanned, env) if write and cache else None
+    if done is not None:
+        return done
+    briefing = collect(settings, cache, scanned)
     # An article's identity changes with its seed, slug, the settings and the code: pages
     # made from unchanged articles need not be made again.
     identities = {d.article.source: cache.identity(d) for d in briefing.digests} if cache else None
-    env = make_environment(settings.root / "templates")
     pages = iter_pages(briefing.digests, briefing.stories, settings, env, identities, briefing.library)
     if write:
-        record = cache.folder / f"pages-{_path_key(settings.docs_path)}.json" if cache else None
+        record = _record(settings, cache) if cache else None
         written = write_pages(pages, settings.docs_path, record)
         if cache:
             cache.save_index()
@@ -50,7 +63,55 @@ def build(settings: Settings, *, write: bool = True) -> BuildReport:
         written = WriteResult()
     digests = briefing.digests
     newest = max((d.article.published for d in digests if d.article.published), default=None)
-    return BuildReport(tuple(d.article.source for d in digests), briefing.problems + written.skipped, written, newest)
+    report = BuildReport(tuple(d.article.source for d in digests), briefing.problems + written.skipped, written, newest)
+    if write and cache and not report.problems:
+        key = cache.inputs_key(scanned[0], templates_fingerprint(env))
+        _write_last(settings, cache, {"inputs": key, "articles": report.articles, "newest": newest})
+    return report
+
+
+def _record(settings: Settings, cache: DigestCache) -> Path:
+    """The cache's record of the pages written into this project's `docs/`."""
+    return cache.folder / f"pages-{_path_key(settings.docs_path)}.json"
+
+
+def _last(settings: Settings, cache: DigestCache) -> Path:
+    """The cache's note of this project's last build without a problem."""
+    return cache.folder / f"built-{_path_key(settings.docs_path)}.json"
+
+
+def _last_build(
+    settings: Settings, cache: DigestCache, scanned: Scanned, env: jinja2.Environment
+) -> BuildReport | None:
+    """The report of the last build, when nothing it was made from or wrote has changed since;
+    else None, and the note of it is dropped (a build that is stopped half-way leaves none)."""
+    seeds, problems, _ = scanned
+    note = _last(settings, cache)
+    try:
+        last = json.loads(note.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        last = None
+    if (
+        not problems
+        and isinstance(last, dict)
+        and last.get("inputs") == cache.inputs_key(seeds, templates_fingerprint(env))
+        and isinstance(last.get("articles"), list)
+    ):
+        pages = untouched(settings.docs_path, _record(settings, cache))
+        if pages is not None:
+            _settle(settings, cache, _unstamped(scanned), scanned[2])
+            newest = last.get("newest")
+            newest = newest if isinstance(newest, str) else None
+            return BuildReport(tuple(map(str, last["articles"])), (), WriteResult(unchanged=pages), newest)
+    note.unlink(missing_ok=True)
+    return None
+
+
+def _write_last(settings: Settings, cache: DigestCache, data: dict[str, Any]) -> None:
+    try:
+        atomic_write(_last(settings, cache), json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        pass  # only a shortcut for the next build is lost
 
 
 def build_apart(settings: Settings) -> BuildReport:
@@ -80,26 +141,47 @@ def _cache(settings: Settings) -> DigestCache | None:
     return DigestCache(folder, settings, folder / f"briefs-{project}.json", folder / f"seeds-{project}.json")
 
 
-def collect(settings: Settings, cache: DigestCache | None = None) -> Briefing:
+Scanned = tuple[tuple[Seed | KnownSeed, ...], tuple[SeedProblem, ...], dict[str, Any]]
+"""What scanning `seeds/` found: the seeds, the files that are no use, and the seeds' stamps."""
+
+
+def _scan(settings: Settings, cache: DigestCache | None) -> Scanned:
+    """Scan the seeds, trusting the cache's stamps of unchanged files, and keep the new stamps."""
+    stamps = cache.seed_stamps() if cache else None
+    scanned = scan_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes, stamps)
+    if cache:
+        cache.save_stamps(scanned[2])
+    return scanned
+
+
+def _unstamped(scanned: Scanned) -> dict[str, str]:
+    """The seeds a scan read but could not stamp (too new), with their checksums."""
+    seeds, _, stamps = scanned
+    return {s.path: s.checksum for s in seeds if isinstance(s, Seed) and s.path not in stamps}
+
+
+def _settle(settings: Settings, cache: DigestCache, unstamped: dict[str, str], stamps: dict[str, Any]) -> None:
+    """Stamp the `unstamped` seeds that have settled since they were read, unchanged."""
+    settled = settle_stamps(settings.root, settings.max_seed_bytes, unstamped) if unstamped else {}
+    if settled:
+        cache.save_stamps({**stamps, **settled})
+
+
+def collect(settings: Settings, cache: DigestCache | None = None, scanned: Scanned | None = None) -> Briefing:
     """Read, clean, analyse and group the seeds: everything the pages are made from (through
-    `cache`, or the settings' own cache folder when it is not given).
+    `cache`, or the settings' own cache folder when it is not given; from what `_scan` found,
+    when given).
 
     With a cache, articles and stories come as briefs and heads, and the briefing's library
     reads whole ones from the cache; without, they are whole.
     """
     cache = cache or _cache(settings)
-    stamps = cache.seed_stamps() if cache else None
-    seeds, read_problems, stamps = scan_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes, stamps)
-    if cache:
-        cache.save_stamps(stamps)
-    unstamped = {s.path: s.checksum for s in seeds if isinstance(s, Seed) and s.path not in stamps}
+    seeds, read_problems, stamps = scanned or _scan(settings, cache)
+    unstamped = _unstamped((seeds, read_problems, stamps))
     digests, problems = digest_seeds(seeds, settings, cache)
     del seeds  # every text, not needed again: at 10,000 articles, 70 MB more while stories are grouped
-    if cache and unstamped:
-        # Seeds too new to stamp before the analysis may be settled after it.
-        settled = settle_stamps(settings.root, settings.max_seed_bytes, unstamped)
-        if settled:
-            cache.save_stamps({**stamps, **settled})
+    if cache:
+        _settle(settings, cache, unstamped, stamps)  # seeds too new to stamp before the analysis
     if cache is None:
         stories = group_stories(digests, threshold=settings.story_threshold, language=settings.language)
         return Briefing(digests, stories, read_problems + problems)

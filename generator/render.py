@@ -93,7 +93,7 @@ def iter_pages(
 
         return keyed(path, sources, [*extra, view["chips"]], render)
 
-    templates = _templates_fingerprint(env) if identities is not None else ""
+    templates = templates_fingerprint(env) if identities is not None else ""
 
     story_of = {source: story.slug for story in stories for source in story.articles}
     articles = {d.article.source: _article_view(d, story_of.get(d.article.source), settings, library) for d in digests}
@@ -129,7 +129,7 @@ def iter_pages(
         yield keyed(f"{DATA_DIR}/{item.path}", item.sources, [item.story], item.text)
 
 
-def _templates_fingerprint(env: jinja2.Environment) -> str:
+def templates_fingerprint(env: jinja2.Environment) -> str:
     """A hash of every template's source: a changed template changes every page key."""
     digest = hashlib.sha256()
     assert env.loader is not None

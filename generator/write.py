@@ -91,9 +91,8 @@ def _write_pages(pages: Iterable[Page], docs: Path, record: Path | None) -> Writ
         else:
             atomic_write(target, data)
             written.append(page.path)
-        if page.key:
-            stat = target.stat()
-            keys[page.path] = [page.key, stat.st_size, stat.st_mtime_ns]
+        stat = target.stat()
+        keys[page.path] = [page.key or "", stat.st_size, stat.st_mtime_ns]
     current -= foreign
     _remove_leftovers(docs, previous | current)
     removed = _remove_stale(docs, previous - current)
@@ -102,6 +101,24 @@ def _write_pages(pages: Iterable[Page], docs: Path, record: Path | None) -> Writ
         _write_json(record, {"docs": str(docs), "keys": dict(sorted(keys.items()))})
     skipped.sort(key=lambda problem: problem.path)
     return WriteResult(tuple(sorted(written)), tuple(sorted(unchanged)), tuple(removed), tuple(skipped))
+
+
+def untouched(docs: Path, record: Path) -> tuple[str, ...] | None:
+    """The pages `record` lists, when `docs/` holds exactly those pages as the last write left
+    them (same size and modification time, the manifest listing the same pages); else None."""
+    keys = _read_record(record)
+    if not keys or set(keys) != _read_manifest(docs):
+        return None
+    for path, recorded in keys.items():
+        if not isinstance(recorded, list) or len(recorded) != 3:
+            return None
+        try:
+            stat = (docs / path).lstat()
+        except OSError:
+            return None
+        if not S_ISREG(stat.st_mode) or [stat.st_size, stat.st_mtime_ns] != recorded[1:]:
+            return None
+    return tuple(sorted(keys))
 
 
 def _untouched(target: Path, recorded: Any, key: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -27,6 +28,12 @@ def _project(tmp_path: Path) -> Path:
 def _docs(project: Path) -> dict[str, bytes]:
     docs = project / "docs"
     return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def _forget_last_build(project: Path) -> None:
+    """Drop the cache's note of the last build, so that a build checks every page's key."""
+    for note in (project / ".briefing-cache").glob("built-*.json"):
+        note.unlink()
 
 
 def _entries(project: Path) -> list[Path]:
@@ -134,6 +141,10 @@ def test_pages_of_unchanged_articles_are_not_made_again(tmp_path: Path, monkeypa
     monkeypatch.setattr(export, "_article_data", lambda d, *rest: exported.append(d.slug) or data(d, *rest))
     report = pipeline.build(settings)
     assert _docs(project) == cold and not report.write.written
+    assert not made and not exported  # nothing changed since the last build: nothing is made at all
+    _forget_last_build(project)  # each page's key is checked
+    report = pipeline.build(settings)
+    assert _docs(project) == cold and not report.write.written
     assert made and not [p for p in made if p.startswith(("articles/", "stories/", "entities/index-"))]
     assert "index.md" not in made  # nor the home page
     assert not exported  # nor their data files, nor the letter pages of names
@@ -229,6 +240,7 @@ def test_a_name_page_is_made_again_only_when_what_it_lists_changes(tmp_path: Pat
     made: list[str] = []
     original = render._page
     monkeypatch.setattr(render, "_page", lambda path, *rest: made.append(path) or original(path, *rest))
+    _forget_last_build(project)  # each page's key is checked
     pipeline.build(settings)
     assert made and "entities/people/anna-berg.md" not in made
     seed = project / "seeds" / "item_09.txt"
@@ -319,3 +331,70 @@ def test_seeds_copied_just_before_a_cold_build_are_not_read_again_by_the_next(tm
     monkeypatch.setattr(read, "read_seed", lambda path, *rest: opened.append(path.name) or original(path, *rest))
     pipeline.build(settings)
     assert opened == []
+
+
+@pytest.mark.parametrize("change", ["page removed", "data file removed", "page added to docs", "setting changed"])
+def test_a_build_with_nothing_changed_is_no_build_only_while_nothing_has(tmp_path: Path, change: str) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    again = pipeline.build(settings)  # nothing changed: nothing made or written, the same report
+    assert not again.write.written and set(again.write.unchanged) == set(
+        json.loads(cold[".briefing-manifest.json"])["pages"]
+    )
+    assert len(again.articles) == 2 and not again.problems
+    docs = project / "docs"
+    if change == "page removed":
+        (docs / "articles" / "000-e66c796b78405ef7.md").unlink()
+    elif change == "data file removed":
+        next((docs / "data").rglob("*.json")).unlink()
+    elif change == "page added to docs":  # a hand-written page changes nothing generated
+        (docs / "notes.md").write_text("# Notes\n", encoding="utf-8")
+        cold["notes.md"] = b"# Notes\n"
+    else:
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("summary_max: 5", "summary_max: 2"), encoding="utf-8")
+        settings = load_settings(config)
+    report = pipeline.build(settings)
+    if change == "setting changed":
+        assert report.write.written and _docs(project) != cold  # shorter summaries
+    else:
+        assert _docs(project) == cold
+        assert bool(report.write.written) == (change != "page added to docs")
+
+
+@pytest.mark.parametrize("problem", ["seeds/empty.txt", "docs/index.md"])
+def test_a_build_with_a_problem_is_never_skipped(tmp_path: Path, problem: str) -> None:
+    project = _project(tmp_path)
+    (project / problem).parent.mkdir(exist_ok=True)
+    (project / problem).write_text("" if problem.startswith("seeds/") else "# My own home page\n", encoding="utf-8")
+    settings = load_settings(project / "mkdocs.yml")
+    first = pipeline.build(settings)
+    second = pipeline.build(settings)  # an empty seed, or a hand-written page where a generated one goes
+    assert [p.path for p in first.problems] == [p.path for p in second.problems] == [problem]
+
+
+def test_a_build_stopped_while_writing_leaves_the_next_nothing_to_skip(tmp_path: Path, monkeypatch) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    seed = project / "seeds" / "000_e66c796b78405ef7.txt"
+    original = seed.read_text(encoding="utf-8")
+    seed.write_text(original.replace("Kim to meet Putin", "Kim and Putin to meet", 1), encoding="utf-8")
+    real = pipeline.write_pages
+
+    def stopped(pages, docs, record):  # writes the first pages, then the build is stopped
+        real(itertools.islice(pages, 3), docs, None)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "write_pages", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.build(settings)
+    monkeypatch.undo()
+    assert _docs(project) != cold
+    seed.write_text(original, encoding="utf-8")  # back to the seeds of the last whole build
+    pipeline.build(settings)
+    assert _docs(project) == cold
