@@ -12,12 +12,10 @@ import multiprocessing
 from collections import deque
 from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
-
-import jinja2
 
 from generator.analyse import iter_analysis, run_analysis
 from generator.briefs import Brief, Briefing, Record, StoryHead, StoryRecord
@@ -44,11 +42,12 @@ def build(settings: Settings, *, write: bool = True) -> BuildReport:
     settings = settings if write else replace(settings, cache_dir="")
     cache = _cache(settings)
     env = make_environment(settings.root / "templates")
-    scanned = _scan(settings, cache)
-    done = _last_build(settings, cache, scanned, env) if write and cache else None
+    scan = _scan(settings, cache)
+    inputs = cache.inputs_key(scan.seeds, templates_fingerprint(env)) if write and cache else ""
+    done = _last_build(settings, cache, scan, inputs) if write and cache else None
     if done is not None:
         return done
-    briefing = collect(settings, cache, scanned)
+    briefing = collect(settings, cache, scan)  # takes the seeds' texts and lets them go
     # An article's identity changes with its seed, slug, the settings and the code: pages
     # made from unchanged articles need not be made again.
     identities = {d.article.source: cache.identity(d) for d in briefing.digests} if cache else None
@@ -65,8 +64,7 @@ def build(settings: Settings, *, write: bool = True) -> BuildReport:
     newest = max((d.article.published for d in digests if d.article.published), default=None)
     report = BuildReport(tuple(d.article.source for d in digests), briefing.problems + written.skipped, written, newest)
     if write and cache and not report.problems:
-        key = cache.inputs_key(scanned[0], templates_fingerprint(env))
-        _write_last(settings, cache, {"inputs": key, "articles": report.articles, "newest": newest})
+        _write_last(settings, cache, {"inputs": inputs, "articles": report.articles, "newest": newest})
     return report
 
 
@@ -80,26 +78,24 @@ def _last(settings: Settings, cache: DigestCache) -> Path:
     return cache.folder / f"built-{_path_key(settings.docs_path)}.json"
 
 
-def _last_build(
-    settings: Settings, cache: DigestCache, scanned: Scanned, env: jinja2.Environment
-) -> BuildReport | None:
-    """The report of the last build, when nothing it was made from or wrote has changed since;
-    else None, and the note of it is dropped (a build that is stopped half-way leaves none)."""
-    seeds, problems, _ = scanned
+def _last_build(settings: Settings, cache: DigestCache, scan: Scan, inputs: str) -> BuildReport | None:
+    """The report of the last build, when nothing it was made from (`inputs`, the key of what
+    `scan` found) or wrote has changed since; else None, and the note of it is dropped (a build
+    that is stopped half-way leaves none)."""
     note = _last(settings, cache)
     try:
         last = json.loads(note.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         last = None
     if (
-        not problems
+        not scan.problems
         and isinstance(last, dict)
-        and last.get("inputs") == cache.inputs_key(seeds, templates_fingerprint(env))
+        and last.get("inputs") == inputs
         and isinstance(last.get("articles"), list)
     ):
         pages = untouched(settings.docs_path, _record(settings, cache))
         if pages is not None:
-            _settle(settings, cache, _unstamped(scanned), scanned[2])
+            _settle(settings, cache, _unstamped(scan), scan.stamps)
             newest = last.get("newest")
             newest = newest if isinstance(newest, str) else None
             return BuildReport(tuple(map(str, last["articles"])), (), WriteResult(unchanged=pages), newest)
@@ -141,23 +137,27 @@ def _cache(settings: Settings) -> DigestCache | None:
     return DigestCache(folder, settings, folder / f"briefs-{project}.json", folder / f"seeds-{project}.json")
 
 
-Scanned = tuple[tuple[Seed | KnownSeed, ...], tuple[SeedProblem, ...], dict[str, Any]]
-"""What scanning `seeds/` found: the seeds, the files that are no use, and the seeds' stamps."""
+@dataclass
+class Scan:
+    """What scanning `seeds/` found: the seeds, the files that are no use, and the seeds' stamps."""
+
+    seeds: tuple[Seed | KnownSeed, ...]
+    problems: tuple[SeedProblem, ...]
+    stamps: dict[str, Any]
 
 
-def _scan(settings: Settings, cache: DigestCache | None) -> Scanned:
+def _scan(settings: Settings, cache: DigestCache | None) -> Scan:
     """Scan the seeds, trusting the cache's stamps of unchanged files, and keep the new stamps."""
     stamps = cache.seed_stamps() if cache else None
-    scanned = scan_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes, stamps)
+    scan = Scan(*scan_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes, stamps))
     if cache:
-        cache.save_stamps(scanned[2])
-    return scanned
+        cache.save_stamps(scan.stamps)
+    return scan
 
 
-def _unstamped(scanned: Scanned) -> dict[str, str]:
+def _unstamped(scan: Scan) -> dict[str, str]:
     """The seeds a scan read but could not stamp (too new), with their checksums."""
-    seeds, _, stamps = scanned
-    return {s.path: s.checksum for s in seeds if isinstance(s, Seed) and s.path not in stamps}
+    return {s.path: s.checksum for s in scan.seeds if isinstance(s, Seed) and s.path not in scan.stamps}
 
 
 def _settle(settings: Settings, cache: DigestCache, unstamped: dict[str, str], stamps: dict[str, Any]) -> None:
@@ -167,17 +167,18 @@ def _settle(settings: Settings, cache: DigestCache, unstamped: dict[str, str], s
         cache.save_stamps({**stamps, **settled})
 
 
-def collect(settings: Settings, cache: DigestCache | None = None, scanned: Scanned | None = None) -> Briefing:
+def collect(settings: Settings, cache: DigestCache | None = None, scan: Scan | None = None) -> Briefing:
     """Read, clean, analyse and group the seeds: everything the pages are made from (through
     `cache`, or the settings' own cache folder when it is not given; from what `_scan` found,
-    when given).
+    when given: its seeds are taken from it, so that their texts can be let go once digested).
 
     With a cache, articles and stories come as briefs and heads, and the briefing's library
     reads whole ones from the cache; without, they are whole.
     """
     cache = cache or _cache(settings)
-    seeds, read_problems, stamps = scanned or _scan(settings, cache)
-    unstamped = _unstamped((seeds, read_problems, stamps))
+    scan = scan or _scan(settings, cache)
+    seeds, read_problems, stamps, unstamped = scan.seeds, scan.problems, scan.stamps, _unstamped(scan)
+    scan.seeds = ()  # this function holds the only reference, to let the texts go below
     digests, problems = digest_seeds(seeds, settings, cache)
     del seeds  # every text, not needed again: at 10,000 articles, 70 MB more while stories are grouped
     if cache:
