@@ -7,16 +7,15 @@ Each line is one stage on typed values; only reading seeds (`read.py`), the cach
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 from collections import deque
 from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from functools import partial
-from pathlib import Path
 from typing import Any
 
+from generator import last_build
 from generator.analyse import iter_analysis, run_analysis
 from generator.briefs import Brief, Briefing, Record, StoryHead, StoryRecord
 from generator.cache import DigestCache
@@ -29,7 +28,7 @@ from generator.render import iter_pages, make_environment, templates_fingerprint
 from generator.settings import Settings
 from generator.slugs import assign_slugs
 from generator.stories import build_story, group_stories
-from generator.write import atomic_write, untouched, write_pages
+from generator.write import write_pages
 
 
 def build(settings: Settings, *, write: bool = True) -> BuildReport:
@@ -43,17 +42,19 @@ def build(settings: Settings, *, write: bool = True) -> BuildReport:
     cache = _cache(settings)
     env = make_environment(settings.root / "templates")
     scan = _scan(settings, cache)
-    inputs = cache.inputs_key(scan.seeds, templates_fingerprint(env)) if write and cache else ""
-    done = _last_build(settings, cache, scan, inputs) if write and cache else None
-    if done is not None:
-        return done
+    inputs = cache.inputs_key(scan.seeds, templates_fingerprint(env)) if cache else ""
+    if cache:
+        done = last_build.unchanged(cache.folder, settings.docs_path, None if scan.problems else inputs)
+        if done is not None:
+            _settle(settings, cache, _unstamped(scan), scan.stamps)
+            return done
     briefing = collect(settings, cache, scan)  # takes the seeds' texts and lets them go
     # An article's identity changes with its seed, slug, the settings and the code: pages
     # made from unchanged articles need not be made again.
     identities = {d.article.source: cache.identity(d) for d in briefing.digests} if cache else None
     pages = iter_pages(briefing.digests, briefing.stories, settings, env, identities, briefing.library)
     if write:
-        record = _record(settings, cache) if cache else None
+        record = last_build.page_record(cache.folder, settings.docs_path) if cache else None
         written = write_pages(pages, settings.docs_path, record)
         if cache:
             cache.save_index()
@@ -63,51 +64,9 @@ def build(settings: Settings, *, write: bool = True) -> BuildReport:
     digests = briefing.digests
     newest = max((d.article.published for d in digests if d.article.published), default=None)
     report = BuildReport(tuple(d.article.source for d in digests), briefing.problems + written.skipped, written, newest)
-    if write and cache and not report.problems:
-        _write_last(settings, cache, {"inputs": inputs, "articles": report.articles, "newest": newest})
+    if cache and not report.problems:
+        last_build.remember(cache.folder, settings.docs_path, inputs, report)
     return report
-
-
-def _record(settings: Settings, cache: DigestCache) -> Path:
-    """The cache's record of the pages written into this project's `docs/`."""
-    return cache.folder / f"pages-{_path_key(settings.docs_path)}.json"
-
-
-def _last(settings: Settings, cache: DigestCache) -> Path:
-    """The cache's note of this project's last build without a problem."""
-    return cache.folder / f"built-{_path_key(settings.docs_path)}.json"
-
-
-def _last_build(settings: Settings, cache: DigestCache, scan: Scan, inputs: str) -> BuildReport | None:
-    """The report of the last build, when nothing it was made from (`inputs`, the key of what
-    `scan` found) or wrote has changed since; else None, and the note of it is dropped (a build
-    that is stopped half-way leaves none)."""
-    note = _last(settings, cache)
-    try:
-        last = json.loads(note.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        last = None
-    if (
-        not scan.problems
-        and isinstance(last, dict)
-        and last.get("inputs") == inputs
-        and isinstance(last.get("articles"), list)
-    ):
-        pages = untouched(settings.docs_path, _record(settings, cache))
-        if pages is not None:
-            _settle(settings, cache, _unstamped(scan), scan.stamps)
-            newest = last.get("newest")
-            newest = newest if isinstance(newest, str) else None
-            return BuildReport(tuple(map(str, last["articles"])), (), WriteResult(unchanged=pages), newest)
-    note.unlink(missing_ok=True)
-    return None
-
-
-def _write_last(settings: Settings, cache: DigestCache, data: dict[str, Any]) -> None:
-    try:
-        atomic_write(_last(settings, cache), json.dumps(data, ensure_ascii=False).encode("utf-8"))
-    except OSError:
-        pass  # only a shortcut for the next build is lost
 
 
 def build_apart(settings: Settings) -> BuildReport:
@@ -123,16 +82,11 @@ def build_apart(settings: Settings) -> BuildReport:
             raise BuildError(f"the generate step's process died ({error}); is the machine out of memory?") from error
 
 
-def _path_key(folder: Path) -> str:
-    """A short name for a folder, so that two projects sharing one cache keep their own records."""
-    return hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
 def _cache(settings: Settings) -> DigestCache | None:
     """The settings' cache, with its index of briefs for this project's `docs/`; or None."""
     if not settings.cache_path:
         return None
-    project = _path_key(settings.docs_path)
+    project = last_build.path_key(settings.docs_path)
     folder = settings.cache_path
     return DigestCache(folder, settings, folder / f"briefs-{project}.json", folder / f"seeds-{project}.json")
 

@@ -398,3 +398,20 @@ def test_a_build_stopped_while_writing_leaves_the_next_nothing_to_skip(tmp_path:
     seed.write_text(original, encoding="utf-8")  # back to the seeds of the last whole build
     pipeline.build(settings)
     assert _docs(project) == cold
+
+
+def test_a_build_with_a_problem_leaves_nothing_for_a_later_build_to_skip_to(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    seed = project / "seeds" / "000_e66c796b78405ef7.txt"
+    original = seed.read_text(encoding="utf-8")
+    seed.write_text(original.replace("Kim to meet Putin", "Kim and Putin to meet", 1), encoding="utf-8")
+    empty = project / "seeds" / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert pipeline.build(settings).problems  # pages written for the edit, with a problem
+    seed.write_text(original, encoding="utf-8")  # back to the seeds of the last clean build
+    empty.unlink()
+    pipeline.build(settings)
+    assert _docs(project) == cold
