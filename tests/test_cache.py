@@ -376,31 +376,8 @@ def test_a_build_with_a_problem_is_never_skipped(tmp_path: Path, problem: str) -
     assert [p.path for p in first.problems] == [p.path for p in second.problems] == [problem]
 
 
-def test_a_build_stopped_while_writing_leaves_the_next_nothing_to_skip(tmp_path: Path, monkeypatch) -> None:
-    project = _project(tmp_path)
-    settings = load_settings(project / "mkdocs.yml")
-    pipeline.build(settings)
-    cold = _docs(project)
-    seed = project / "seeds" / "000_e66c796b78405ef7.txt"
-    original = seed.read_text(encoding="utf-8")
-    seed.write_text(original.replace("Kim to meet Putin", "Kim and Putin to meet", 1), encoding="utf-8")
-    real = pipeline.write_pages
-
-    def stopped(pages, docs, record):  # writes the first pages, then the build is stopped
-        real(itertools.islice(pages, 3), docs, None)
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(pipeline, "write_pages", stopped)
-    with pytest.raises(KeyboardInterrupt):
-        pipeline.build(settings)
-    monkeypatch.undo()
-    assert _docs(project) != cold
-    seed.write_text(original, encoding="utf-8")  # back to the seeds of the last whole build
-    pipeline.build(settings)
-    assert _docs(project) == cold
-
-
-def test_a_build_with_a_problem_leaves_nothing_for_a_later_build_to_skip_to(tmp_path: Path) -> None:
+@pytest.mark.parametrize("between", ["a build stopped while writing", "a build with a problem"])
+def test_a_build_between_leaves_nothing_for_a_later_build_to_skip_to(tmp_path: Path, monkeypatch, between: str) -> None:
     project = _project(tmp_path)
     settings = load_settings(project / "mkdocs.yml")
     pipeline.build(settings)
@@ -409,9 +386,22 @@ def test_a_build_with_a_problem_leaves_nothing_for_a_later_build_to_skip_to(tmp_
     original = seed.read_text(encoding="utf-8")
     seed.write_text(original.replace("Kim to meet Putin", "Kim and Putin to meet", 1), encoding="utf-8")
     empty = project / "seeds" / "empty.txt"
-    empty.write_text("", encoding="utf-8")
-    assert pipeline.build(settings).problems  # pages written for the edit, with a problem
+    if between == "a build stopped while writing":
+        real = pipeline.write_pages
+
+        def stopped(pages, docs, record):  # writes the first pages, then the build is stopped
+            real(itertools.islice(pages, 3), docs, None)
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(pipeline, "write_pages", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            pipeline.build(settings)
+        monkeypatch.undo()
+    else:
+        empty.write_text("", encoding="utf-8")
+        assert pipeline.build(settings).problems  # pages written for the edit, with a problem
+    assert _docs(project) != cold
     seed.write_text(original, encoding="utf-8")  # back to the seeds of the last clean build
-    empty.unlink()
+    empty.unlink(missing_ok=True)
     pipeline.build(settings)
     assert _docs(project) == cold
