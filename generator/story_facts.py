@@ -3,10 +3,10 @@
 Sentences of different sources that say the same thing (cosine of content stems above
 `Rules.shared`) become one shared fact, at most one wording per source. Two sentences that
 quote different words never state the same fact, however alike their framing ("X, a
-resident, said: ..."): `fact_vectors` sets their cosine to 0 before anything is aligned. A sentence with no
-counterpart anywhere, or a clause of an aligned sentence that its counterparts lack, is a
-fact only its source reports. It must never attribute a wording to another source, rewrite
-text, or return headings or page furniture.
+resident, said: ..."): `fact_vectors` sets their cosine to 0 before anything is aligned.
+A sentence with no counterpart anywhere, or a clause of an aligned sentence that its
+counterparts lack, is a fact only its source reports. It must never attribute a wording to
+another source, rewrite text, or return headings or page furniture.
 """
 
 from __future__ import annotations

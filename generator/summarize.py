@@ -48,9 +48,10 @@ def _exactly(picked: tuple[int, ...], wanted: int, texts: tuple[str, ...]) -> tu
     for index in (*picked, *range(len(texts))):
         if len(chosen) >= wanted:
             break
-        if 0 <= index < len(texts) and _said(texts[index]) not in said:
+        words = _said(texts[index]) if 0 <= index < len(texts) else None
+        if words is not None and words not in said:
             chosen.append(index)
-            said.add(_said(texts[index]))
+            said.add(words)
     return tuple(sorted(chosen))
 
 

@@ -109,21 +109,19 @@ def untouched(docs: Path, record: Path) -> tuple[str, ...] | None:
     keys = _read_record(record)
     if not keys or set(keys) != _read_manifest(docs):
         return None
-    for path, recorded in keys.items():
-        if not isinstance(recorded, list) or len(recorded) != 3:
-            return None
-        try:
-            stat = (docs / path).lstat()
-        except OSError:
-            return None
-        if not S_ISREG(stat.st_mode) or [stat.st_size, stat.st_mtime_ns] != recorded[1:]:
-            return None
+    if not all(_as_recorded(docs / path, recorded) for path, recorded in keys.items()):
+        return None
     return tuple(sorted(keys))
 
 
 def _untouched(target: Path, recorded: Any, key: str) -> bool:
     """Whether `target` is the file written for `key` and nobody has changed it since."""
-    if not isinstance(recorded, list) or len(recorded) != 3 or recorded[0] != key:
+    return _as_recorded(target, recorded) and recorded[0] == key
+
+
+def _as_recorded(target: Path, recorded: Any) -> bool:
+    """Whether `target` is a regular file of the size and modification time `recorded` holds."""
+    if not isinstance(recorded, list) or len(recorded) != 3:
         return False
     try:
         stat = target.lstat()
