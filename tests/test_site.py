@@ -154,6 +154,7 @@ def test_a_killed_build_leaves_the_previous_output_usable(built_project: Path, t
             assert path.is_file(), name
     result = run_build(copy)
     assert result.returncode == 0, result.stderr
+    assert "hand-written" not in result.stdout + result.stderr  # pages a killed build wrote first are ours
     assert not list(copy.glob(".briefing-site-*")) and not list((copy / "docs").rglob("*.tmp"))
 
 

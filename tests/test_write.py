@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from generator.models import Page
-from generator.write import MANIFEST, MARKER, write_pages
+from generator.write import JOURNAL, MANIFEST, MARKER, write_pages
 
 
 def _page(path: str, body: str = "text") -> Page:
@@ -85,6 +88,39 @@ def test_temporary_files_a_killed_run_left_are_removed_and_no_others(tmp_path: P
     write_pages((_page("articles/a.md"), _page("index.md"), _page("new.md")), tmp_path)
     assert [p for p in left if p.exists()] == []
     assert [p for p in kept if not p.exists()] == []
+
+
+class _Killed(BaseException):
+    """Stands for the signal that ends a run half-way: nothing after it runs."""
+
+
+def _killed_after(pages: list[Page], count: int) -> Iterator[Page]:
+    yield from pages[:count]
+    raise _Killed
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["seed-kept", "seed-removed"])
+def test_pages_a_killed_run_wrote_first_are_still_ours(tmp_path: Path, kept: bool) -> None:
+    """A run killed after writing new pages but before the manifest: the next run owns them."""
+    write_pages((_page("index.md"),), tmp_path)
+    new = [_page("index.md", "two articles"), _page("articles/a.md"), _page("articles/b.md")]
+    with pytest.raises(_Killed):
+        write_pages(_killed_after(new, 2), tmp_path)
+    assert (tmp_path / "articles/a.md").is_file() and (tmp_path / JOURNAL).is_file()
+    pages = [_page("index.md", "two articles"), _page("articles/a.md", "now edited")] if kept else [_page("index.md")]
+    result = write_pages(pages, tmp_path)
+    assert result.skipped == ()
+    assert result.removed == (() if kept else ("articles/a.md",))
+    assert (tmp_path / "articles/a.md").is_file() == kept
+    assert not (tmp_path / JOURNAL).exists()
+    assert write_pages((), tmp_path).removed == (("articles/a.md", "index.md") if kept else ("index.md",))
+
+
+def test_a_journal_entry_never_makes_a_hand_written_page_ours(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    (tmp_path / JOURNAL).write_text("notes.md\n", encoding="utf-8")
+    result = write_pages((), tmp_path)
+    assert result.removed == () and (tmp_path / "notes.md").exists()
 
 
 def test_one_run_writes_at_a_time(tmp_path: Path) -> None:
