@@ -41,7 +41,7 @@ class Rules:
     long_words: int = 30
     """Words beyond which an only-in fact starts to count as a string of claims."""
     long_penalty: float = 0.004
-    quote_stems: int = 3
+    quote_stems: int = 2
     """Fewest content stems inside quotation marks for a sentence's quote to count as a voice."""
     same_quote: float = 0.25
     """Least overlap of two sentences' quoted stems for them to quote the same words."""

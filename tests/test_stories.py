@@ -114,14 +114,22 @@ def _grouped(units: tuple[Unit, ...], groups: tuple[tuple[int, ...], ...], *need
     return any(all(any(n in units[i].text for i in g) for n in needles) for g in groups)
 
 
-def test_two_sources_quoting_different_words_in_one_framing_state_two_facts() -> None:
-    units, vectors = _units(
-        (_LEAD, f"{_SAID} “The water came up through the kitchen floor within minutes.”"),
-        (_LEAD, f"{_SAID} “Nobody from the council has visited our street since the storm.”"),
-    )
-    assert _grouped(units, align(units, vectors), "kitchen", "visited")  # the framing alone links them
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (
+            "The water came up through the kitchen floor within minutes.",
+            "Nobody from the council has visited our street.",
+        ),
+        ("The kitchen flooded first.", "Our street was forgotten."),  # two content words each
+    ],
+    ids=["long-quotes", "short-quotes"],
+)
+def test_two_sources_quoting_different_words_in_one_framing_state_two_facts(first: str, second: str) -> None:
+    units, vectors = _units((_LEAD, f"{_SAID} “{first}”"), (_LEAD, f"{_SAID} “{second}”"))
+    assert _grouped(units, align(units, vectors), "kitchen", "street")  # the framing alone links them
     groups = align(units, fact_vectors(units, vectors))
-    assert not _grouped(units, groups, "kitchen", "visited")
+    assert not _grouped(units, groups, "kitchen", "street")
     assert _grouped(units, groups, "defences")
     texts = [w.text for f in shared_facts(units, fact_vectors(units, vectors), groups) for w in f.wordings]
     assert not [t for t in texts if "Porter" in t]
