@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import sys
 from array import array
 from collections.abc import Callable, Sequence
@@ -26,11 +27,37 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from generator.briefs import Brief, Record, StoryHead
 from generator.models import Digest, KnownSeed, Seed, Story
 from generator.settings import Settings, user_fields
-from generator.write import atomic_write
+from generator.write import atomic_write, leftover_of
 
 _PACKAGE = Path(__file__).resolve().parent
 _DAMAGED = (IndexError, KeyError, TypeError, ValueError, StopIteration)
 """What decoding an entry that is not what this code wrote may raise."""
+
+
+LEFTOVER_AGE = 3600.0
+"""Seconds after which a temporary file in the cache folder is a killed run's, not a live write's."""
+
+
+def remove_leftovers(folder: Path, now: float, age: float = LEFTOVER_AGE) -> tuple[str, ...]:
+    """Remove the temporary files killed runs left at the top of the cache folder (a brief
+    index's is tens of MB at 10,000 articles) once they are older than any write still under
+    way (another build may be writing its own); return their names."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return ()
+    removed = []
+    for entry in entries:
+        if leftover_of(entry.name) is None or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            if now - entry.stat(follow_symlinks=False).st_mtime < age:
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(entry.name)
+    return tuple(sorted(removed))
 
 
 class DigestCache:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import time
 from collections import deque
 from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -18,7 +19,7 @@ from typing import Any
 from generator import last_build
 from generator.analyse import iter_analysis, run_analysis
 from generator.briefs import Brief, Briefing, Record, StoryHead, StoryRecord
-from generator.cache import DigestCache
+from generator.cache import DigestCache, remove_leftovers
 from generator.children import process_pool
 from generator.clean import clean_article
 from generator.errors import BuildError, SeedError
@@ -83,11 +84,13 @@ def build_apart(settings: Settings) -> BuildReport:
 
 
 def _cache(settings: Settings) -> DigestCache | None:
-    """The settings' cache, with its index of briefs for this project's `docs/`; or None."""
+    """The settings' cache, with its index of briefs for this project's `docs/`, rid of what
+    killed runs left in it; or None."""
     if not settings.cache_path:
         return None
     project = last_build.path_key(settings.docs_path)
     folder = settings.cache_path
+    remove_leftovers(folder, time.time())
     return DigestCache(folder, settings, folder / f"briefs-{project}.json", folder / f"seeds-{project}.json")
 
 

@@ -201,12 +201,19 @@ def _remove_leftovers(docs: Path, ours: set[str]) -> None:
         except OSError:
             continue
         for entry in entries:
-            match = _LEFTOVER.fullmatch(entry.name) if entry.name.endswith(".tmp") else None
-            if not match or not entry.is_file(follow_symlinks=False):
+            name = leftover_of(entry.name)
+            if name is None or not entry.is_file(follow_symlinks=False):
                 continue
-            relative = f"{folder}/{match['name']}" if folder else match["name"]
+            relative = f"{folder}/{name}" if folder else name
             if relative in ours or relative == MANIFEST:
                 Path(entry.path).unlink(missing_ok=True)
+
+
+def leftover_of(name: str) -> str | None:
+    """The file a temporary file of `atomic_write` named `name` was to become, or None when
+    `name` is no such temporary file."""
+    match = _LEFTOVER.fullmatch(name) if name.endswith(".tmp") else None
+    return match["name"] if match else None
 
 
 def _prune_empty(folder: Path, docs: Path) -> None:

@@ -6,6 +6,7 @@ import itertools
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from builders import ROOT, LaterClock
 
 from generator import export, pipeline, read, render
 from generator.briefs import Brief, StoryHead
-from generator.cache import DigestCache
+from generator.cache import LEFTOVER_AGE, DigestCache
 from generator.models import Seed
 from generator.settings import load_settings
 
@@ -405,3 +406,23 @@ def test_a_build_between_leaves_nothing_for_a_later_build_to_skip_to(tmp_path: P
     empty.unlink(missing_ok=True)
     pipeline.build(settings)
     assert _docs(project) == cold
+
+
+def test_temporary_files_killed_runs_left_in_the_cache_are_removed_once_old(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    folder = project / ".briefing-cache"
+    folder.mkdir()
+    old = [folder / ".briefs-0123abcd.json.k3x_9qzt.tmp", folder / ".seeds-0123abcd.json.abcdefgh.tmp"]
+    kept = [
+        folder / ".briefs-0123abcd.json.zzzzzzzz.tmp",  # recent: another build may still be writing it
+        folder / "notes.tmp",  # not a name `atomic_write` makes
+    ]
+    for path in old + kept:
+        path.write_text("partial", encoding="utf-8")
+    long_ago = time.time() - 2 * LEFTOVER_AGE
+    for path in old + kept[1:]:
+        os.utime(path, (long_ago, long_ago))
+    pipeline.build(settings)
+    assert [p for p in old if p.exists()] == []
+    assert [p for p in kept if not p.exists()] == []
