@@ -11,6 +11,7 @@ from generator.analyse import digest_article
 from generator.clean import clean_article
 from generator.errors import SeedError
 from generator.formats import format_of, html, md
+from generator.formats.base import web_url
 from generator.models import Article, Seed, SeedProblem
 from generator.pipeline import clean_articles
 from generator.read import read_seed, read_seeds
@@ -165,6 +166,11 @@ def test_front_matter_errors_give_the_line(text: str, line: int) -> None:
 def test_markdown_non_web_url_is_dropped_with_a_warning() -> None:
     draft = md.parse("---\nurl: file:///etc/passwd\n---\n\nA body.")
     assert draft.url is None and draft.warnings
+
+
+def test_a_protocol_relative_address_is_taken_as_https() -> None:
+    assert web_url("//news.example.org/a/story") == ("https://news.example.org/a/story", ())
+    assert web_url("///etc/passwd")[0] is None  # no host
 
 
 def test_saved_page_gives_the_same_article_and_digest_as_pasted_text() -> None:

@@ -37,10 +37,14 @@ class Draft:
 
 
 def web_url(value: str | None) -> tuple[str | None, tuple[str, ...]]:
-    """The address when it is http(s), else None and a warning saying what was dropped."""
+    """The address when it is http(s), else None and a warning saying what was dropped. A
+    protocol-relative address (`//host/path`, as some pages state their canonical address)
+    is taken as https."""
     if not value or not value.strip():
         return None, ()
     address = value.strip()
+    if address.startswith("//"):
+        address = "https:" + address
     parts = urlsplit(address)
     if parts.scheme.lower() in WEB_SCHEMES and parts.netloc:
         return address, ()
