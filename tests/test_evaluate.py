@@ -9,6 +9,7 @@ from generator.cli import main
 from generator.evaluate.cleaning import audit_cleaning, format_cleaning_report
 from generator.evaluate.gate import run_gate
 from generator.evaluate.quotes import evaluate_quotes
+from generator.evaluate.stories import evaluate_stories, format_stories_report
 
 TEXT = "The mayor was clear. “We will rebuild the harbour wall,” Anna Berg said on Monday."
 QUOTE = "We will rebuild the harbour wall,"
@@ -75,3 +76,17 @@ def test_gate_fails_below_a_floor_and_never_lowers_one_silently(tmp_path: Path) 
     assert run_gate(floors, data, pin=True, allow_lower=True)[0]
     assert json.loads(floors.read_text())["checks"][0]["metrics"]["f1"] == 1.0
     assert main(["evaluate", "gate", "--floors", str(floors), "--data-dir", str(data)]) == 0
+
+
+def test_story_scores_count_the_distractors_left_alone() -> None:
+    cases = Path(__file__).parent / "cases" / "stories"
+    flood_a, flood_b, football = (
+        (cases / f"{name}.txt").read_text(encoding="utf-8") for name in ("flood_a", "flood_b", "football")
+    )
+    rows = [{"articles": [flood_a, flood_b], "reference": "Flash floods killed at least 12 people in Korvassa."}]
+    title, _, text = flood_b.partition("\n\n")
+    distractors = [{"text": football}, {"title": title, "text": text}]  # the second reports the floods again
+    result = evaluate_stories(rows, distractors=distractors)
+    assert (result["articles"], result["distractors"], result["distractors_alone"]) == (4, 2, 0.5)
+    assert "distractors" not in evaluate_stories(rows)
+    assert "distractors left alone: 0.500 of 2" in format_stories_report(result)

@@ -52,6 +52,13 @@ def add_evaluate_command(commands: Any) -> None:
     stories.add_argument(
         "--threshold", type=float, default=None, help="grouping threshold (default: the site's default)"
     )
+    stories.add_argument(
+        "--distractors",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="JSONL files of single articles (`text`, optional `title`), each on an event of its own, mixed in",
+    )
     stories.add_argument("--json", action="store_true", help="print one JSON object")
     stories.set_defaults(run=_stories)
 
@@ -125,7 +132,8 @@ def _stories(args: argparse.Namespace) -> int:
     from generator.stories import DEFAULT_THRESHOLD
 
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
-    result = evaluate_stories(load_jsonl(args.data), threshold=threshold)
+    distractors = [row for path in args.distractors for row in load_jsonl(path)]
+    result = evaluate_stories(load_jsonl(args.data), threshold=threshold, distractors=distractors)
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_stories_report(result))
     return 0
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from generator.evaluate.cli import load_jsonl
 
-Runner = Callable[[Path], dict[str, Any]]
+Runner = Callable[..., dict[str, Any]]
+"""Scores one data file (and the files a check names as `distractors`, for stories)."""
 
 
 def _summary(path: Path) -> dict[str, Any]:
@@ -41,11 +42,12 @@ def _meta(path: Path) -> dict[str, Any]:
     return evaluate_meta(path)
 
 
-def _stories(path: Path) -> dict[str, Any]:
+def _stories(path: Path, *distractors: Path) -> dict[str, Any]:
     from generator.evaluate.stories import evaluate_stories
     from generator.stories import DEFAULT_THRESHOLD
 
-    return evaluate_stories(load_jsonl(path), threshold=DEFAULT_THRESHOLD)
+    mixed_in = [row for extra in distractors for row in load_jsonl(extra)]
+    return evaluate_stories(load_jsonl(path), threshold=DEFAULT_THRESHOLD, distractors=mixed_in)
 
 
 RUNNERS: dict[str, Runner] = {
@@ -67,10 +69,12 @@ def run_gate(
     for check in floors["checks"]:
         tolerance = float(check.get("tolerance", 0.0))
         data = data_dir / check["data"]
-        if not data.exists():
-            lines.append(f"SKIP {check['name']}: {data} not found")
+        extra = [data_dir / name for name in check.get("distractors", [])]
+        missing = [path for path in (data, *extra) if not path.exists()]
+        if missing:
+            lines.append(f"SKIP {check['name']}: {missing[0]} not found")
             continue
-        result = RUNNERS[check["kind"]](data)
+        result = RUNNERS[check["kind"]](data, *extra)
         for metric, floor in sorted(check["metrics"].items()):
             score = float(_lookup(result, metric))
             ok = score >= floor - tolerance

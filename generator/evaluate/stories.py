@@ -3,7 +3,10 @@
 Rows are dicts with `articles` (texts) and `reference`/`references` (summaries of the
 event). All rows' articles are mixed, digested and grouped through the site's own code
 path; grouping is scored by purity and adjusted Rand index against the rows, summaries by
-ROUGE beside a first-sentences baseline. It must never write files, ship data or assert
+ROUGE beside a first-sentences baseline. Distractors (rows with one `text` and an optional
+`title`, as in the summary data) are single articles, each taken to report an event of its
+own: mixed in, they show whether articles on one topic but not one event (two football
+matches, two economic reports) are grouped as a story. It must never write files, ship data or assert
 quality: floors live elsewhere.
 """
 
@@ -84,10 +87,14 @@ def _digests(rows: list[dict], settings: Settings) -> tuple[tuple[Digest, ...], 
     return tuple(digests), label
 
 
-def evaluate_stories(rows: Iterable[dict], *, threshold: float = DEFAULT_THRESHOLD) -> dict:
-    """ARI and purity of the grouping, and ROUGE of story summaries beside a lead baseline."""
+def evaluate_stories(
+    rows: Iterable[dict], *, threshold: float = DEFAULT_THRESHOLD, distractors: Iterable[dict] = ()
+) -> dict:
+    """ARI and purity of the grouping, and ROUGE of story summaries beside a lead baseline;
+    with distractors, also the share of them left alone (in no story)."""
     rows = list(rows)
-    digests, label = _digests(rows, Settings())
+    alone = [{"articles": [_distractor_text(row)]} for row in distractors]
+    digests, label = _digests(rows + alone, Settings())
     stories = group_stories(digests, threshold=threshold)
     story_of = {source: k for k, story in enumerate(stories) for source in story.articles}
     ordered = sorted(label)
@@ -105,7 +112,8 @@ def evaluate_stories(rows: Iterable[dict], *, threshold: float = DEFAULT_THRESHO
         baseline = _first_sentences([by_source[s] for s in sorted(s for s in label if label[s] == r)], budget)
         systems["briefing"].append(_rouge(summary, references))
         systems["first_sentences"].append(_rouge(baseline, references))
-    return {
+    scattered = [s for s in ordered if label[s] >= len(rows)]
+    result = {
         "threshold": threshold,
         "articles": len(ordered),
         "stories": len(stories),
@@ -113,6 +121,17 @@ def evaluate_stories(rows: Iterable[dict], *, threshold: float = DEFAULT_THRESHO
         "purity": round(purity(truth, predicted), 4),
         "systems": {name: _mean(scores) for name, scores in systems.items()},
     }
+    if scattered:
+        result["distractors"] = len(scattered)
+        result["distractors_alone"] = round(sum(s not in story_of for s in scattered) / len(scattered), 4)
+    return result
+
+
+def _distractor_text(row: dict) -> str:
+    """A distractor row as one article's text: its title line (if any), then its text."""
+    title = str(row.get("title") or "").strip()
+    text = str(row.get("text") or "")
+    return f"{title}\n\n{text}" if title else text
 
 
 def _references(row: dict) -> list[tuple[str, ...]]:
@@ -183,6 +202,11 @@ def format_stories_report(result: dict) -> str:
     lines = [
         f"threshold {result['threshold']}: {result['articles']} articles -> {result['stories']} stories",
         f"ARI {result['ari']:.3f}   purity {result['purity']:.3f}",
+        *(
+            [f"distractors left alone: {result['distractors_alone']:.3f} of {result['distractors']}"]
+            if "distractors" in result
+            else []
+        ),
         f"{'system':<16} {'ROUGE-1':>8} {'ROUGE-2':>8}",
     ]
     for name, scores in result["systems"].items():
