@@ -37,16 +37,13 @@ class Unit:
 def content_stems(text: str, language: str = "english") -> tuple[str, ...]:
     """Stems of the words that carry content: no stop words, no one-letter tokens.
 
-    Hyphens are dropped, so "anti-tank" and "antitank" are one word.
+    A typographic apostrophe reads as a plain one, so "don’t" is the stop word "don't";
+    hyphens are dropped, so "anti-tank" and "antitank" are one word.
     """
     stop = stop_words(language)
     stem = stemmer(language)
-    words = SentenceTokenizer(language).to_words(text)
-    return tuple(
-        stem(w.lower().replace("’", "'").replace("-", ""))
-        for w in words
-        if len(w) > 1 and w.lower() not in stop and not w.isdigit()
-    )
+    words = (w.lower().replace("’", "'") for w in SentenceTokenizer(language).to_words(text))
+    return tuple(stem(w.replace("-", "")) for w in words if len(w) > 1 and w not in stop and not w.isdigit())
 
 
 def article_units(article: Article, language: str = "english") -> tuple[Unit, ...]:

@@ -300,3 +300,9 @@ def test_weak_likenesses_between_two_sets_of_articles_never_join_them(seed: int)
     shifted = tuple(tuple(i + 12 for i in c) for c in alone[1])
     assert cluster(21, together, threshold) == tuple(sorted(alone[0] + shifted))
     assert any(len(c) > 1 for c in alone[0] + alone[1])
+
+
+def test_a_contraction_is_a_stop_word_whatever_its_apostrophe() -> None:
+    assert (
+        content_stems("You’re sure I’m right, don’t you?") == content_stems("You're sure I'm right, don't you?") == ()
+    )
