@@ -20,7 +20,9 @@ changed: Briefing's pages depend on nothing else (the navigation is three fixed 
 a dirty build gives the pages a full one would. Material's search plugin keeps the last
 build's index under dirty reload, but replaces only the entries of the first page made
 again, and all of them when that page is the home page; `on_post_build` merges the index
-itself first, so every page made again replaces its own entries and the rest are kept.
+itself first, so every page made again replaces its own entries and the rest are kept. A
+dirty build also leaves the output of a page that is gone (a removed seed's article, a story
+whose headline changed) in the site folder; `on_post_build` removes it.
 """
 
 from __future__ import annotations
@@ -42,12 +44,15 @@ log = logging.getLogger("mkdocs.briefing")
 
 _command = "build"
 """The MkDocs command running: `build`, `gh-deploy` or `serve`."""
+_dirty_serve = False
+"""Whether MkDocs runs `serve --dirty`, whose builds leave the last build's files in place."""
 
 
 def on_startup(command: str, dirty: bool = False, **_: Any) -> None:
     """Note which MkDocs command runs; under `serve --dirty`, MkDocs' dirty-build warning is information."""
-    global _command
+    global _command, _dirty_serve
     _command = command
+    _dirty_serve = command == "serve" and dirty
     build_log = logging.getLogger("mkdocs.commands.build")
     if command == "serve" and dirty and not any(isinstance(f, _DirtyNotice) for f in build_log.filters):
         build_log.addFilter(_DirtyNotice())
@@ -122,19 +127,49 @@ def on_post_page(output: str, page: Any, **_: Any) -> str:
 
 _pages: set[str] = set()
 """The URLs of this build's Markdown pages."""
+_outputs: set[str] = set()
+"""Where this build's files go in the site folder (relative paths)."""
+_last_outputs: set[str] = set()
+"""Where the last build's files went, under `serve --dirty`."""
 
 
 def on_files(files: Any, **_: Any) -> Any:
-    """Note which pages this build has, so a removed page's search entries go too."""
+    """Note which pages and files this build has, so a removed page's search entries and
+    output go too."""
     _pages.clear()
     _pages.update(f.url for f in files.documentation_pages())
+    _outputs.clear()
+    _outputs.update(f.dest_uri for f in files)
     return files
 
 
 @event_priority(100)  # first: before the search plugin writes its index
 def on_post_build(config: Any, **_: Any) -> None:
-    """Under dirty reload, merge the last build's search entries with this build's: a page
-    made again replaces its entries, a page removed loses them, the others keep theirs."""
+    """Under dirty reload, merge the last build's search entries with this build's (a page
+    made again replaces its entries, a page removed loses them, the others keep theirs) and
+    remove the output of pages and files gone since the last build (a removed seed's page,
+    a story whose headline changed), which a dirty build leaves in the site folder."""
+    global _last_outputs
+    if _dirty_serve:
+        _remove_outputs(Path(config.site_dir), _last_outputs - _outputs)
+        _last_outputs = set(_outputs)
+    _merge_search_index(config)
+
+
+def _remove_outputs(site: Path, gone: set[str]) -> None:
+    """Remove the files `gone` (paths inside `site`) and the folders they leave empty."""
+    for relative in sorted(gone):
+        target = site / relative
+        if ".." in Path(relative).parts or not target.is_file():
+            continue
+        target.unlink()
+        folder = target.parent
+        while folder != site and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+
+def _merge_search_index(config: Any) -> None:
     for plugin in config.plugins.values():
         index, previous = getattr(plugin, "search_index", None), getattr(plugin, "search_index_prev", None)
         if previous is None or index is None:

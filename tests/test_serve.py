@@ -73,6 +73,8 @@ def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path, flags: tuple
         assert len(stories[0]) == len(stories[1]) == 1  # the story's headline, and so its address, changed
         assert pages[0] - stories[0] == pages[1] - stories[1]
         assert ("articles/000-e66c796b78405ef7/", "Kim and Putin to meet Putin") not in after
+        old_story = f"{base}/{next(iter(stories[0]))}"
+        assert _wait_for(lambda: _get(old_story) == "", 10), "the story's old address is still served"
         assert any(loc == "articles/000-e66c796b78405ef7/" and "Kim and Putin to meet" in t for loc, t in after)
         time.sleep(4)
         builds = log.read_text().count("Documentation built")
@@ -95,16 +97,38 @@ class _Search:
 
 class _Files:
     def __init__(self, *urls: str) -> None:
-        self.pages = [type("File", (), {"url": url})() for url in urls]
+        self.pages = [type("File", (), {"url": url, "dest_uri": f"{url}index.html"})() for url in urls]
 
     def documentation_pages(self) -> list:
         return self.pages
 
+    def __iter__(self):
+        return iter(self.pages)
 
-def _post_build(search: _Search, *pages: str) -> list[str]:
+
+def _post_build(search: _Search, *pages: str, site: Path = Path("site")) -> list[str]:
     hooks.on_files(_Files(*pages))
-    hooks.on_post_build(type("Config", (), {"plugins": {"material/search": search}})())
+    hooks.on_post_build(type("Config", (), {"plugins": {"material/search": search}, "site_dir": str(site)})())
     return [e["location"] for e in search.search_index.entries]
+
+
+def test_a_dirty_build_removes_the_output_of_pages_gone_since_the_last(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for page in ("", "articles/a/", "articles/gone/", "stories/old-headline/"):
+        (site / page).mkdir(parents=True, exist_ok=True)
+        (site / page / "index.html").write_text("<html></html>", encoding="utf-8")
+    hooks.on_startup("serve", dirty=True)
+    try:
+        _post_build(_Search(None, _Index()), "", "articles/a/", "articles/gone/", "stories/old-headline/", site=site)
+        _post_build(_Search(None, _Index()), "", "articles/a/", "stories/new-headline/", site=site)
+    finally:
+        hooks.on_startup("build")
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == [
+        "articles",
+        "articles/a",
+        "articles/a/index.html",
+        "index.html",
+    ]
 
 
 def test_a_dirty_build_keeps_every_page_s_search_entries_once() -> None:
