@@ -38,6 +38,7 @@ from mkdocs.plugins import event_priority
 from generator import pipeline
 from generator.publish import SKIP_HOOK
 from generator.settings import load_settings
+from generator.write import prune_empty
 
 log = logging.getLogger("mkdocs.briefing")
 
@@ -163,10 +164,7 @@ def _remove_outputs(site: Path, gone: set[str]) -> None:
         if ".." in Path(relative).parts or not target.is_file():
             continue
         target.unlink()
-        folder = target.parent
-        while folder != site and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
+        prune_empty(target.parent, site)
 
 
 def _merge_search_index(config: Any) -> None:

@@ -189,7 +189,7 @@ def _remove_stale(docs: Path, stale: set[str]) -> list[str]:
         if _owned(target, relative, {relative}):
             target.unlink()
             removed.append(relative)
-            _prune_empty(target.parent, docs)
+            prune_empty(target.parent, docs)
     return removed
 
 
@@ -216,8 +216,9 @@ def leftover_of(name: str) -> str | None:
     return match["name"] if match else None
 
 
-def _prune_empty(folder: Path, docs: Path) -> None:
-    while folder != docs and folder.is_dir() and not any(folder.iterdir()):
+def prune_empty(folder: Path, top: Path) -> None:
+    """Remove `folder` and the folders above it, up to `top` (kept), while they are empty."""
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
 
