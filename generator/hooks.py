@@ -51,9 +51,10 @@ _dirty_serve = False
 
 def on_startup(command: str, dirty: bool = False, **_: Any) -> None:
     """Note which MkDocs command runs; under `serve --dirty`, MkDocs' dirty-build warning is information."""
-    global _command, _dirty_serve
+    global _command, _dirty_serve, _last_outputs
     _command = command
     _dirty_serve = command == "serve" and dirty
+    _last_outputs = set()  # a new server builds into a new site folder
     build_log = logging.getLogger("mkdocs.commands.build")
     if command == "serve" and dirty and not any(isinstance(f, _DirtyNotice) for f in build_log.filters):
         build_log.addFilter(_DirtyNotice())
