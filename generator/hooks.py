@@ -22,11 +22,15 @@ build's index under dirty reload, but replaces only the entries of the first pag
 again, and all of them when that page is the home page; `on_post_build` merges the index
 itself first, so every page made again replaces its own entries and the rest are kept. A
 dirty build also leaves the output of a page that is gone (a removed seed's article, a story
-whose headline changed) in the site folder; `on_post_build` removes it.
+whose headline changed) in the site folder; `on_post_build` removes it. And a dirty build
+would keep every page's old shell after a change to `mkdocs.yml` or the theme's overrides
+(`custom_dir`), which every page is rendered with: `on_files` then marks every page's output
+as older than its source, so MkDocs makes them all again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import zlib
@@ -51,10 +55,11 @@ _dirty_serve = False
 
 def on_startup(command: str, dirty: bool = False, **_: Any) -> None:
     """Note which MkDocs command runs; under `serve --dirty`, MkDocs' dirty-build warning is information."""
-    global _command, _dirty_serve, _last_outputs
+    global _command, _dirty_serve, _last_outputs, _last_shell
     _command = command
     _dirty_serve = command == "serve" and dirty
     _last_outputs = set()  # a new server builds into a new site folder
+    _last_shell = None
     build_log = logging.getLogger("mkdocs.commands.build")
     if command == "serve" and dirty and not any(isinstance(f, _DirtyNotice) for f in build_log.filters):
         build_log.addFilter(_DirtyNotice())
@@ -133,16 +138,52 @@ _outputs: set[str] = set()
 """Where this build's files go in the site folder (relative paths)."""
 _last_outputs: set[str] = set()
 """Where the last build's files went, under `serve --dirty`."""
+_last_shell: str | None = None
+"""The fingerprint of what the last build rendered every page with, under `serve --dirty`."""
 
 
-def on_files(files: Any, **_: Any) -> Any:
+def on_files(files: Any, config: Any = None, **_: Any) -> Any:
     """Note which pages and files this build has, so a removed page's search entries and
-    output go too."""
+    output go too; under `serve --dirty`, have every page made again when the configuration
+    or the theme's overrides changed since the last build."""
+    global _last_shell
     _pages.clear()
     _pages.update(f.url for f in files.documentation_pages())
     _outputs.clear()
     _outputs.update(f.dest_uri for f in files)
+    if _dirty_serve and config is not None:
+        shell = shell_fingerprint(config)
+        if _last_shell is not None and shell != _last_shell:
+            log.info("Briefing: the configuration or the theme changed; every page is made again")
+            for page in files.documentation_pages():
+                _make_stale(Path(page.abs_dest_path))
+        _last_shell = shell
     return files
+
+
+def shell_fingerprint(config: Any) -> str:
+    """A digest of the configuration file and of every file in the theme's `custom_dir`
+    (path, size and modification time): what every page's HTML is rendered with."""
+    digest = hashlib.sha256()
+    if config.config_file_path and os.path.isfile(config.config_file_path):
+        digest.update(Path(config.config_file_path).read_bytes())
+    custom = config.theme.custom_dir
+    if custom and os.path.isdir(custom):
+        for folder, subfolders, names in os.walk(custom):
+            subfolders.sort()
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                info = os.stat(path)
+                digest.update(f"\0{os.path.relpath(path, custom)}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def _make_stale(output: Path) -> None:
+    """Date a page's output before any source, so a dirty build makes the page again."""
+    try:
+        os.utime(output, ns=(0, 0))
+    except OSError:  # not built yet: it will be made anyway
+        pass
 
 
 @event_priority(100)  # first: before the search plugin writes its index

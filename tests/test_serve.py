@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -83,6 +84,85 @@ def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path, flags: tuple
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_dirty_served_site_follows_a_change_to_the_theme_overrides(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    url = f"{base}/articles/000-e66c796b78405ef7/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=(tmp_path / "serve.log").open("w"),
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert _wait_for(lambda: "Kim to meet Putin" in _get(url), 90), "mkdocs serve did not come up"
+        main = project / "overrides" / "main.html"
+        text = main.read_text(encoding="utf-8")
+        marker = "content=new-shell-7f3a"  # as minified
+        tag = '<meta name="briefing-test" content="new-shell-7f3a">'
+        main.write_text(text.replace("{{ super() }}", "{{ super() }}\n  " + tag, 1), encoding="utf-8")
+        # The article's Markdown did not change: only a full make of every page shows the new shell.
+        assert _wait_for(lambda: marker in _get(url), 60), "the served page kept its old shell"
+        assert marker in _get(f"{base}/about/")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+class _Config:
+    def __init__(self, project: Path) -> None:
+        self.config_file_path = str(project / "mkdocs.yml")
+        self.theme = type("Theme", (), {"custom_dir": str(project / "overrides")})()
+
+
+class _Page:
+    def __init__(self, site: Path, url: str) -> None:
+        self.url, self.dest_uri = url, f"{url}index.html"
+        self.abs_dest_path = str(site / self.dest_uri)
+
+
+def test_a_dirty_build_makes_every_page_again_when_the_config_or_the_theme_changed(tmp_path: Path) -> None:
+    (tmp_path / "overrides" / "partials").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: A\n", encoding="utf-8")
+    (tmp_path / "overrides" / "partials" / "search.html").write_text("<form></form>", encoding="utf-8")
+    site = tmp_path / "site"
+    pages = [_Page(site, url) for url in ("", "articles/a/", "articles/not-built-yet/")]
+    files = _Files()
+    files.pages = pages
+
+    def outputs_dated() -> list[int]:
+        return [os.stat(p.abs_dest_path).st_mtime_ns for p in pages[:2]]
+
+    def build() -> list[int]:
+        hooks.on_files(files, config=_Config(tmp_path))
+        dated = outputs_dated()
+        for page in pages[:2]:  # MkDocs writes the pages again
+            Path(page.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+            Path(page.abs_dest_path).write_text("<html></html>", encoding="utf-8")
+        return dated
+
+    for page in pages[:2]:
+        Path(page.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(page.abs_dest_path).write_text("<html></html>", encoding="utf-8")
+    hooks.on_startup("serve", dirty=True)
+    try:
+        assert 0 not in build() and 0 not in build()  # the first build, then one with nothing changed
+        (tmp_path / "overrides" / "partials" / "search.html").write_text("<form role=search></form>", encoding="utf-8")
+        assert build() == [0, 0]
+        assert 0 not in build()
+        (tmp_path / "mkdocs.yml").write_text("site_name: B\n", encoding="utf-8")
+        assert build() == [0, 0]
+        hooks.on_startup("serve", dirty=False)  # a full build makes every page anyway
+        build()
+        (tmp_path / "mkdocs.yml").write_text("site_name: C\n", encoding="utf-8")
+        assert 0 not in build()
+    finally:
+        hooks.on_startup("build")
+    assert not (site / "articles" / "not-built-yet").exists()
 
 
 class _Index:
