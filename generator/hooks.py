@@ -42,6 +42,7 @@ from mkdocs.plugins import event_priority
 from generator import pipeline
 from generator.publish import SKIP_HOOK
 from generator.settings import load_settings
+from generator.watcher import watch_by_events
 from generator.write import prune_empty
 
 log = logging.getLogger("mkdocs.briefing")
@@ -75,6 +76,12 @@ class _DirtyNotice(logging.Filter):
         if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being performed"):
             record.levelno, record.levelname = logging.INFO, "INFO"
         return True
+
+
+def on_serve(server: Any, **_: Any) -> Any:
+    """Watch the project through file events rather than MkDocs' polling (`generator/watcher.py`)."""
+    log.info("Briefing: watching for changes by %s", watch_by_events(server))
+    return server
 
 
 def on_pre_build(config: Any, **_: Any) -> None:

@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 from conftest import free_port, make_project
+from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.polling import PollingObserver
 
 from generator import hooks
+from generator.watcher import WATCHER_VARIABLE, watch_by_events
 
 pytestmark = pytest.mark.slow
 
@@ -41,8 +44,12 @@ def _search_entries(base: str) -> list[tuple[str, str]]:
     return [(d["location"], d["title"]) for d in json.loads(text)["docs"]] if text else []
 
 
-@pytest.mark.parametrize("flags", [("--livereload",), ("--livereload", "--dirty")], ids=["full", "dirty"])
-def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path, flags: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("flags", "watcher"),
+    [(("--livereload",), ""), (("--livereload", "--dirty"), ""), (("--livereload", "--dirty"), "polling")],
+    ids=["full", "dirty", "dirty-polling"],
+)
+def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path, flags: tuple[str, ...], watcher: str) -> None:
     project = make_project(tmp_path)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -54,9 +61,12 @@ def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path, flags: tuple
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
         text=True,
+        env={**os.environ, WATCHER_VARIABLE: watcher},
     )
     try:
         assert _wait_for(lambda: "Kim to meet Putin" in _get(url), 90), "mkdocs serve did not come up"
+        expected = "polling (BRIEFING_WATCHER=polling)" if watcher else "file events"
+        assert f"Briefing: watching for changes by {expected}" in log.read_text()
         assert "livereload" in _get(url), "live reload script is not injected"
         before = _search_entries(base)
         assert before
@@ -111,6 +121,53 @@ def test_a_dirty_served_site_follows_a_change_to_the_theme_overrides(tmp_path: P
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def _server(tmp_path: Path) -> LiveReloadServer:
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(tmp_path))
+    for folder in ("docs", "seeds", "seeds"):  # watched twice: MkDocs counts the watches of a path
+        (tmp_path / folder).mkdir(exist_ok=True)
+        server.watch(str(tmp_path / folder))
+    return server
+
+
+def test_the_live_preview_watches_by_file_events_and_sees_a_change(tmp_path: Path) -> None:
+    server = _server(tmp_path)
+    assert watch_by_events(server).startswith("file events")
+    assert not isinstance(server.observer, PollingObserver)
+    assert server._watched_paths == {str(tmp_path / "docs"): 1, str(tmp_path / "seeds"): 2}
+    (tmp_path / "docs" / "page.md").write_text("# A page", encoding="utf-8")
+    server.observer.start()
+    try:
+        time.sleep(0.5)
+        assert (tmp_path / "docs" / "page.md").read_text(encoding="utf-8")  # as a build reads every page
+        time.sleep(1.5)
+        assert not server._want_rebuild, "reading a page asked for a rebuild (a reload loop)"
+        (tmp_path / "seeds" / "new.txt").write_text("A title\n\nA paragraph.", encoding="utf-8")
+        assert _wait_for(lambda: server._want_rebuild, 10), "a new seed did not ask for a rebuild"
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+def test_the_live_preview_keeps_mkdocs_polling_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(WATCHER_VARIABLE, "polling")
+    server = _server(tmp_path)
+    assert watch_by_events(server) == "polling (BRIEFING_WATCHER=polling)"
+    assert isinstance(server.observer, PollingObserver)
+
+
+def test_the_live_preview_keeps_polling_where_file_events_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import watcher
+
+    class Broken(watcher.watchdog.observers.Observer):  # a native observer that cannot start (a full watch limit)
+        def start(self) -> None:
+            raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(watcher.watchdog.observers, "Observer", Broken)
+    server = _server(tmp_path)
+    assert watch_by_events(server) == "polling (no file events here)"
+    assert isinstance(server.observer, PollingObserver) and len(server._watched_paths) == 2
 
 
 class _Config:
