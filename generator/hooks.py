@@ -42,7 +42,7 @@ from mkdocs.plugins import event_priority
 from generator import pipeline
 from generator.publish import SKIP_HOOK
 from generator.settings import load_settings
-from generator.watcher import watch_by_events
+from generator.watcher import build_failed, build_starts, files_listed, pages_removed, watch_by_events
 from generator.write import prune_empty
 
 log = logging.getLogger("mkdocs.briefing")
@@ -94,7 +94,14 @@ def on_pre_build(config: Any, **_: Any) -> None:
     if os.environ.get(SKIP_HOOK):
         return
     settings = load_settings(Path(config.config_file_path))
-    report = pipeline.build(settings) if _command == "serve" else pipeline.build_apart(settings)
+    if _command == "serve":
+        build_starts(settings.docs_path)  # the watcher takes this build's writes to docs/ for seen
+    try:
+        report = pipeline.build(settings) if _command == "serve" else pipeline.build_apart(settings)
+    except BaseException:
+        build_failed()
+        raise
+    pages_removed(settings.docs_path, report.write.removed)
     changed = len(report.write.written) + len(report.write.removed)
     log.info("Briefing: %d article(s), %d page(s) changed", len(report.articles), changed)
     for problem in report.problems:
@@ -158,6 +165,7 @@ def on_files(files: Any, config: Any = None, **_: Any) -> Any:
     _pages.update(f.url for f in files.documentation_pages())
     _outputs.clear()
     _outputs.update(f.dest_uri for f in files)
+    files_listed()
     if _dirty_serve and config is not None:
         shell = shell_fingerprint(config)
         if _last_shell is not None and shell != _last_shell:

@@ -70,6 +70,7 @@ def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path, flags: tuple
         assert "livereload" in _get(url), "live reload script is not injected"
         before = _search_entries(base)
         assert before
+        builds_before = log.read_text().count("Documentation built")
         seed = project / "seeds" / "000_e66c796b78405ef7.txt"
         seed.write_text(
             seed.read_text(encoding="utf-8").replace("Kim to meet Putin", "Kim and Putin to meet", 1), encoding="utf-8"
@@ -91,6 +92,8 @@ def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path, flags: tuple
         builds = log.read_text().count("Documentation built")
         time.sleep(4)
         assert log.read_text().count("Documentation built") == builds, "the site keeps rebuilding (reload loop)"
+        if not watcher:  # MkDocs' polling takes the hook's own writes for a change and builds once more
+            assert builds == builds_before + 1, "the hook's own writes to docs/ made MkDocs build again"
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -148,6 +151,35 @@ def test_the_live_preview_watches_by_file_events_and_sees_a_change(tmp_path: Pat
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_changes_a_build_has_seen_ask_for_no_other_build(tmp_path: Path) -> None:
+    from generator import watcher
+
+    docs = tmp_path / "docs"
+    (docs / "articles").mkdir(parents=True)
+    page, about, gone = docs / "articles" / "a.md", docs / "about.md", docs / "articles" / "gone.md"
+    about.write_text("# About", encoding="utf-8")
+    watcher.build_starts(docs)
+    try:
+        page.write_text("# A", encoding="utf-8")  # the hook's regeneration, before MkDocs lists the files
+        assert watcher.in_this_build(str(page)) and watcher.in_this_build(str(about))
+        watcher.pages_removed(docs, ["articles/gone.md"])
+        watcher.files_listed()
+        assert watcher.in_this_build(str(page))  # its event came late: the build has it
+        assert watcher.in_this_build(str(gone))  # the regeneration removed it
+        assert watcher.in_this_build(str(docs / ".briefing-manifest.json"))  # MkDocs never builds dot files
+        assert watcher.in_this_build(str(docs / "articles" / ".a.md.x1y2z3w4.tmp"))
+        assert not watcher.in_this_build(str(tmp_path / "seeds" / "a.txt"))  # not under docs/
+        time.sleep(0.05)
+        about.write_text("# About, edited", encoding="utf-8")  # by hand, after the files were listed
+        assert not watcher.in_this_build(str(about))
+        assert not watcher.in_this_build(str(docs / "hand-removed.md"))
+        watcher.build_starts(docs)
+        watcher.build_failed()  # a regeneration that failed: every change counts again
+        assert not watcher.in_this_build(str(page))
+    finally:
+        watcher._build = watcher._Build()
 
 
 def test_the_live_preview_keeps_mkdocs_polling_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
