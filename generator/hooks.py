@@ -96,16 +96,19 @@ def on_pre_build(config: Any, **_: Any) -> None:
     settings = load_settings(Path(config.config_file_path))
     if _command == "serve":
         build_starts(settings.docs_path)  # the watcher takes this build's writes to docs/ for seen
-    try:
-        report = pipeline.build(settings) if _command == "serve" else pipeline.build_apart(settings)
-    except BaseException:
-        build_failed()
-        raise
-    pages_removed(settings.docs_path, report.write.removed)
+        report = pipeline.build(settings)
+        pages_removed(settings.docs_path, report.write.removed)
+    else:
+        report = pipeline.build_apart(settings)
     changed = len(report.write.written) + len(report.write.removed)
     log.info("Briefing: %d article(s), %d page(s) changed", len(report.articles), changed)
     for problem in report.problems:
         log.info("Briefing: %s: %s", problem.path, problem.reason)
+
+
+def on_build_error(**_: Any) -> None:
+    """A build failed (in the regeneration, or in MkDocs): the watcher counts every change again."""
+    build_failed()
 
 
 THEME_KEYS = ("kind", "published")
@@ -188,7 +191,10 @@ def shell_fingerprint(config: Any) -> str:
             subfolders.sort()
             for name in sorted(names):
                 path = os.path.join(folder, name)
-                info = os.stat(path)
+                try:
+                    info = os.stat(path)
+                except OSError:  # gone since it was listed (an editor's swap file)
+                    continue
                 digest.update(f"\0{os.path.relpath(path, custom)}\0{info.st_size}\0{info.st_mtime_ns}".encode())
     return digest.hexdigest()
 

@@ -80,7 +80,7 @@ def files_listed() -> None:
 
 
 def build_failed() -> None:
-    """The build stopped before MkDocs listed its files: every later change counts."""
+    """The build failed, perhaps before MkDocs listed its files: every later change counts."""
     _build.listing, _build.listed_ns = False, 0
 
 
@@ -120,7 +120,7 @@ def watch_by_events(server: Any) -> str:
     observer = getattr(server, "observer", None)
     if not (isinstance(paths, dict) and isinstance(refs, dict) and isinstance(observer, PollingObserver)):
         return "MkDocs' own"  # a MkDocs whose server works otherwise: left as it is
-    if observer.is_alive() or native is PollingObserver or not _events_work(list(paths)):
+    if observer.is_alive() or native is PollingObserver or not _events_work(native, list(paths)):
         return "polling (no file events here)"
     watched = dict(paths)
     server.observer = _changes_only(native)()
@@ -143,9 +143,9 @@ def _changes_only(observer: type[Any]) -> type[Any]:
     return type(f"Changes{observer.__name__}", (observer,), {"schedule": schedule})
 
 
-def _events_work(paths: list[str]) -> bool:
-    """Whether a native observer can watch every one of `paths` on this system."""
-    probe = watchdog.observers.Observer()
+def _events_work(native: type[Any], paths: list[str]) -> bool:
+    """Whether the `native` observer can watch every one of `paths` on this system."""
+    probe = native()
     try:
         for path in paths:
             probe.schedule(watchdog.events.FileSystemEventHandler(), path, recursive=True)

@@ -176,8 +176,8 @@ def test_changes_a_build_has_seen_ask_for_no_other_build(tmp_path: Path) -> None
         assert not watcher.in_this_build(str(about))
         assert not watcher.in_this_build(str(docs / "hand-removed.md"))
         watcher.build_starts(docs)
-        watcher.build_failed()  # a regeneration that failed: every change counts again
-        assert not watcher.in_this_build(str(page))
+        hooks.on_build_error(error=RuntimeError("a seed's template failed"))  # every change counts again
+        assert not watcher.in_this_build(str(page)) and not watcher.in_this_build(str(about))
     finally:
         watcher._build = watcher._Build()
 
@@ -252,6 +252,19 @@ def test_a_dirty_build_makes_every_page_again_when_the_config_or_the_theme_chang
     finally:
         hooks.on_startup("build")
     assert not (site / "articles" / "not-built-yet").exists()
+
+
+def test_the_theme_fingerprint_skips_a_file_gone_while_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: A\n", encoding="utf-8")
+    (tmp_path / "overrides" / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    before = hooks.shell_fingerprint(_Config(tmp_path))
+    listed = list(os.walk(tmp_path / "overrides"))
+    # An editor's swap file, listed by the walk and removed before it is read.
+    monkeypatch.setattr(hooks.os, "walk", lambda folder: [(f, s, [*n, ".main.html.swp"]) for f, s, n in listed])
+    assert hooks.shell_fingerprint(_Config(tmp_path)) == before
 
 
 class _Index:
