@@ -117,3 +117,20 @@ def test_small_benchmark_reports_every_key(tmp_path: Path) -> None:
     assert (tmp_path / "articles-5" / "site" / "index.html").is_file()
     table = format_bench_table(result)
     assert table.count("\n| 5 |") == 1
+
+
+@pytest.mark.slow
+def test_the_preview_measurement_serves_an_edit_from_one_build(tmp_path: Path) -> None:
+    import importlib.util
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "preview_latency.py"
+    spec = importlib.util.spec_from_file_location("preview_latency", script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = module.measure(tmp_path / "project", 6, "events")
+    assert result["edit_served_s"] is not None and result["edit_served_s"] > 0
+    assert result["builds_per_edit"] == 1
+    assert result["idle_cpu_share"] is None or 0 <= result["idle_cpu_share"] < 0.5
+    seeds = sorted((tmp_path / "project" / "seeds").glob("*.txt"))
+    assert all(module.EDIT not in seed.read_text(encoding="utf-8") for seed in seeds)  # the edit is undone

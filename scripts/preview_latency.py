@@ -1,0 +1,149 @@
+"""Measure the live preview on a synthetic project: idle CPU, and an edit's way to the browser.
+
+Usage: python scripts/preview_latency.py --articles N [--watcher events|polling] [--folder DIR]
+
+Makes a benchmark project of N seeds (as `python -m generator bench` does) and generates it,
+starts `mkdocs serve --livereload --dirty` on it (as `make serve` does), and prints:
+- the server's CPU while it waits (share of one core over 10 s; Linux only);
+- the seconds from saving an edit to one seed until its page is served changed;
+- how many builds that edit made (the hook's own writes to `docs/` must not make a second).
+
+`--watcher polling` runs the server with `BRIEFING_WATCHER=polling` (MkDocs' own watcher).
+The first build of a server is a full MkDocs build: about 10 minutes at 10,000 articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator import pipeline  # noqa: E402
+from generator.bench import SOURCE_DATE_EPOCH, _edit_one_seed, make_bench_project  # noqa: E402
+from generator.watcher import WATCHER_VARIABLE  # noqa: E402
+
+BUILT = "Documentation built"
+EDIT = "The figures were confirmed again later that day."
+"""The sentence `_edit_one_seed` adds."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, required=True)
+    parser.add_argument("--watcher", choices=("events", "polling"), default="events")
+    parser.add_argument("--folder", type=Path, help="project folder (default: a temporary one, removed after)")
+    args = parser.parse_args(argv)
+    if args.folder:
+        print(json.dumps(measure(args.folder, args.articles, args.watcher)))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="briefing-preview-") as folder:
+        print(json.dumps(measure(Path(folder) / "project", args.articles, args.watcher)))
+    return 0
+
+
+def measure(folder: Path, articles: int, watcher: str) -> dict[str, object]:
+    """Every measurement of the preview of a fresh `articles`-seed project in `folder`."""
+    settings = make_bench_project(folder, articles)
+    pipeline.build_apart(settings)  # the server's first regeneration is then a warm one
+    index = json.loads((settings.docs_path / "data" / "briefing.json").read_text(encoding="utf-8"))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    base = f"http://127.0.0.1:{port}/"
+    log = folder / "serve.log"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH), "NO_MKDOCS_2_WARNING": "1"}
+    env[WATCHER_VARIABLE] = "polling" if watcher == "polling" else ""
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
+            cwd=folder,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+    try:
+        started = time.perf_counter()
+        _wait(lambda: _get(base) != "" or server.poll() is not None, 7200)
+        if server.poll() is not None:
+            raise SystemExit(f"mkdocs serve stopped; see {log}")
+        first_build_s = time.perf_counter() - started
+        time.sleep(5)  # let the start settle
+        idle = _cpu_share(server.pid, 10.0)
+        seed, original = _edit_one_seed(settings)
+        page = next(a["page"] for a in index["articles"] if Path(a["source"]).name == seed.name)
+        builds = log.read_text(encoding="utf-8").count(BUILT)
+        saved = time.perf_counter()
+        try:
+            served = _wait(lambda: EDIT in _get(base + page), 600)
+            served_s = time.perf_counter() - saved if served else None
+            _quiet(log, 10.0)
+            edit_builds = log.read_text(encoding="utf-8").count(BUILT) - builds
+        finally:
+            seed.write_text(original, encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return {
+        "articles": articles,
+        "watcher": watcher,
+        "first_build_s": round(first_build_s, 1),
+        "idle_cpu_share": idle,
+        "edit_served_s": round(served_s, 1) if served_s is not None else None,
+        "builds_per_edit": edit_builds,
+    }
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _wait(predicate: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.25)
+    return False
+
+
+def _quiet(log: Path, seconds: float) -> None:
+    """Wait until the server has logged nothing for `seconds`."""
+    size, since = -1, time.perf_counter()
+    while time.perf_counter() - since < seconds:
+        now = log.stat().st_size
+        if now != size:
+            size, since = now, time.perf_counter()
+        time.sleep(0.5)
+
+
+def _cpu_share(pid: int, seconds: float) -> float | None:
+    """The share of one core process `pid` used over `seconds` (None where /proc is missing)."""
+    stat = Path(f"/proc/{pid}/stat")
+    if not stat.exists():
+        return None
+
+    def used() -> float:
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+    before = used()
+    time.sleep(seconds)
+    return round((used() - before) / seconds, 3)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
