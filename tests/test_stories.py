@@ -253,7 +253,7 @@ def test_a_wording_two_sources_share_word_for_word_is_shown_once_crediting_both(
 def test_similar_pairs_are_each_articles_closest_neighbours_by_cosine(seed: int) -> None:
     import random
 
-    from generator.story_grouping import similar_pairs
+    from generator.story_grouping import Postings, similar_pairs
 
     rng = random.Random(seed)
     vocabulary = [f"term{k}" for k in range(rng.randint(1, 60))]
@@ -276,7 +276,24 @@ def test_similar_pairs_are_each_articles_closest_neighbours_by_cosine(seed: int)
                 row[j] = value
         floor = sorted(row.values(), reverse=True)[neighbours - 1] if len(row) > neighbours else 0.0
         expected.update(((min(i, j), max(i, j)), v) for j, v in sorted(row.items()) if v >= floor)
-    assert similar_pairs(vectors, common, neighbours) == expected
+    assert similar_pairs(Postings.of(vectors), common, neighbours) == expected
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_tfidf_postings_are_the_tfidf_vectors_bit_for_bit(seed: int) -> None:
+    import random
+
+    from generator.story_grouping import Postings, tfidf_postings
+
+    rng = random.Random(seed)
+    vocabulary = [f"term{k}" for k in range(rng.randint(1, 40))]
+    documents = [tuple(rng.choices(vocabulary, k=rng.randint(0, 30))) for _ in range(rng.randint(0, 25))]
+    idf = inverse_frequencies(documents)
+    expected = Postings.of([tfidf(d, idf) for d in documents])
+    found = tfidf_postings(documents)
+    assert (found.size, found.vocabulary) == (expected.size, expected.vocabulary)
+    for field in ("rows", "terms", "weights"):
+        assert getattr(found, field).tolist() == getattr(expected, field).tolist()  # equal, not close
 
 
 @pytest.mark.parametrize("seed", range(20))
