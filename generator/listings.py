@@ -63,7 +63,8 @@ def unique_entity_names(members: dict[tuple[str, str], Any]) -> dict[tuple[str, 
     return paths
 
 
-def initial(name: str) -> str:
-    """The index letter of a name: its first ASCII letter, or `#`."""
-    letter = slugify(name)[:1]
+def initial(slug: str) -> str:
+    """The index letter of a name, from its slug (`unique_entity_names`): its first ASCII
+    letter, or `#`."""
+    letter = slug[:1]
     return letter if letter.isalpha() else "#"

@@ -6,7 +6,9 @@ Views come from `render.py`; each has a root-relative `link`, a `kind` (`article
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -78,7 +80,7 @@ def name_index(views: Sequence[dict[str, Any]], size: int) -> NameIndex:
     slugs = unique_entity_names(members)
     by_letter: dict[str, list[tuple[str, str]]] = {}
     for key in sorted(members, key=lambda k: (k[1].casefold(), k[0], k[1])):
-        by_letter.setdefault(initial(key[1]), []).append(key)
+        by_letter.setdefault(initial(slugs[key]), []).append(key)
     letters = {}
     links, anchors = {}, {}
     for letter, keys in sorted(by_letter.items()):
@@ -148,15 +150,17 @@ def _printed(key: tuple[str, str], index: NameIndex) -> list[Any]:
     return [key[1], _SINGULAR[key[0]], len(items), index.links[key], index.anchors[key], index.pages.get(key), printed]
 
 
-def _printed_items(views: Sequence[dict[str, Any]]) -> list[list[Any]]:
-    """What a page of names prints of each story or article it lists (worked out once per
-    view: the letter pages list every mention in the briefing)."""
+def _printed_items(views: Sequence[dict[str, Any]]) -> list[str]:
+    """A hash of what a page of names prints of each story or article it lists (worked out
+    once per view: the letter pages together list every mention in the briefing, and the
+    JSON of their page keys would otherwise repeat each view's title and links as often)."""
     printed = []
     for v in views:
         if "printed" not in v:
-            v["printed"] = [v["title"], v["link"], v["kind"]] + (
+            shown = [v["title"], v["link"], v["kind"]] + (
                 [len(v["members"])] if v["kind"] == "story" else [v["briefing"]["publisher"], v["source"]]
             )
+            v["printed"] = hashlib.sha256(json.dumps(shown).encode("utf-8")).hexdigest()[:32]
         printed.append(v["printed"])
     return printed
 
