@@ -62,17 +62,16 @@ def scan_seeds(
     if not folder.is_dir():
         return (), (SeedProblem(_display(folder, root), "seeds folder not found"),), {}
     recent = time.time_ns() - RACY_SECONDS * 1_000_000_000
-    for path in sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix()):
-        if _hidden(path.relative_to(folder)) or (path.is_dir() and not path.is_symlink()):
-            continue
-        shown = _display(path, root)
-        stamp = _stamp(path)
+    base = _display(folder, root)
+    for relative, name, where in _entries(folder):
+        shown = relative if base == "." else f"{base}/{relative}"
+        stamp = _stamp(where, name)
         known = stamps.get(shown)
         result: Seed | KnownSeed | SeedProblem
         if stamp is not None and isinstance(known, list) and len(known) == 6 and known[:5] == list(stamp[:5]):
             result = KnownSeed(shown, stamp[4], str(known[5]))
         else:
-            result = read_seed(path, shown, max_bytes)
+            result = read_seed(Path(where), shown, max_bytes)
         if isinstance(result, SeedProblem):
             problems.append(result)
             continue
@@ -107,13 +106,38 @@ def settle_stamps(root: Path, max_bytes: int, read: Mapping[str, str]) -> dict[s
     return settled
 
 
-def _stamp(path: Path) -> Stamp | None:
-    """Size, modification and change times and inode of a regular file, with its format; else None."""
+def _entries(folder: Path) -> list[tuple[str, str, str]]:
+    """Every entry under `folder` but folders and hidden entries (nothing under a hidden
+    folder either; a link to a folder is an entry, never followed), as its path relative to
+    `folder` (with `/`), its name and its path, in the order of the relative paths."""
+    found: list[tuple[str, str, str]] = []
+    pending = [("", str(folder))]
+    while pending:
+        prefix, directory = pending.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = list(listing)
+        except OSError:  # a folder that cannot be listed holds no seed
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((f"{prefix}{entry.name}/", entry.path))
+            else:
+                found.append((prefix + entry.name, entry.name, entry.path))
+    found.sort()
+    return found
+
+
+def _stamp(path: Path | str, name: str | None = None) -> Stamp | None:
+    """Size, modification and change times and inode of a regular file, with its format
+    (from `name`, by default the path's); else None."""
     try:
-        info = path.lstat()
+        info = os.lstat(path)
     except OSError:
         return None
-    fmt = format_of(path.name)
+    fmt = format_of(name if name is not None else Path(path).name)
     if not stat.S_ISREG(info.st_mode) or fmt is None:
         return None
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, fmt, "")
@@ -207,10 +231,6 @@ def _normalise(text: str) -> str:
 def _control_share(text: str) -> float:
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
     return controls / max(1, len(text))
-
-
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
 
 
 def _display(path: Path, root: Path) -> str:

@@ -83,6 +83,19 @@ def test_symlinks_are_not_followed(tmp_path: Path) -> None:
     assert not seeds and "symbolic link" in problems["link.txt"]
 
 
+def test_folders_are_read_in_path_order_without_hidden_ones_or_links(tmp_path: Path) -> None:
+    seeds_dir = tmp_path / "seeds"
+    for relative in ("a.txt", "a-b.txt", "a/b.txt", "a/c/d.txt", ".drafts/e.txt", "f/.g/h.txt"):
+        (seeds_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+        (seeds_dir / relative).write_text(f"Title {relative}\n\nA body about {relative}.", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.txt").write_text("Secret\n\nNot a seed.", encoding="utf-8")
+    (seeds_dir / "z").symlink_to(tmp_path / "elsewhere")
+    seeds, problems = read_seeds(seeds_dir, tmp_path, LIMIT)
+    assert [s.path for s in seeds] == ["seeds/a-b.txt", "seeds/a.txt", "seeds/a/b.txt", "seeds/a/c/d.txt"]
+    assert [(p.path, "symbolic link" in p.reason) for p in problems] == [("seeds/z", True)]
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
 def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "locked.txt"
