@@ -87,13 +87,15 @@ def _write_all(
     foreign: set[str] = set()
     current: set[str] = set()
     keys: dict[str, list[Any]] = {}
+    root = str(docs)
     for page in pages:
         current.add(page.path)
+        if page.key and page.path in previous:  # the common case at scale: strings, not paths
+            if _untouched(os.path.join(root, page.path), previous_keys.get(page.path), page.key):
+                unchanged.append(page.path)
+                keys[page.path] = previous_keys[page.path]
+                continue
         target = docs / page.path
-        if page.key and page.path in previous and _untouched(target, previous_keys.get(page.path), page.key):
-            unchanged.append(page.path)
-            keys[page.path] = previous_keys[page.path]
-            continue
         data = page.content().encode("utf-8")
         # Read once: a page of ours that is unchanged (the common case) needs no other check.
         if page.path in previous and target.is_file() and not target.is_symlink() and target.read_bytes() == data:
@@ -125,22 +127,23 @@ def untouched(docs: Path, record: Path) -> tuple[str, ...] | None:
     keys = _read_record(record)
     if not keys or set(keys) != _read_manifest(docs):
         return None
-    if not all(_as_recorded(docs / path, recorded) for path, recorded in keys.items()):
+    root = str(docs)
+    if not all(_as_recorded(os.path.join(root, path), recorded) for path, recorded in keys.items()):
         return None
     return tuple(sorted(keys))
 
 
-def _untouched(target: Path, recorded: Any, key: str) -> bool:
+def _untouched(target: str, recorded: Any, key: str) -> bool:
     """Whether `target` is the file written for `key` and nobody has changed it since."""
     return _as_recorded(target, recorded) and recorded[0] == key
 
 
-def _as_recorded(target: Path, recorded: Any) -> bool:
+def _as_recorded(target: str, recorded: Any) -> bool:
     """Whether `target` is a regular file of the size and modification time `recorded` holds."""
     if not isinstance(recorded, list) or len(recorded) != 3:
         return False
     try:
-        stat = target.lstat()
+        stat = os.lstat(target)
     except OSError:
         return False
     return S_ISREG(stat.st_mode) and [stat.st_size, stat.st_mtime_ns] == recorded[1:]
