@@ -39,9 +39,9 @@ LEFTOVER_AGE = 3600.0
 
 
 def remove_leftovers(folder: Path, now: float, age: float = LEFTOVER_AGE) -> tuple[str, ...]:
-    """Remove the temporary files killed runs left at the top of the cache folder (a brief
-    index's is tens of MB at 10,000 articles) once they are older than any write still under
-    way (another build may be writing its own); return their names."""
+    """Remove the temporary files killed runs left in the cache folder (every write's is at
+    its top; a brief index's is tens of MB at 10,000 articles) once they are older than any
+    write still under way (another build may be writing its own); return their names."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -239,7 +239,8 @@ class DigestCache:
     def put(self, key: str, value: Digest | Story) -> None:
         """Store a digest or a story (atomically: a killed run never leaves half an entry)."""
         text = json.dumps(asdict(value), ensure_ascii=False, sort_keys=True)
-        atomic_write(self.folder / key[:2] / f"{key}.json", text.encode("utf-8"))
+        # Written at the top of the folder, where `remove_leftovers` finds what a killed run left.
+        atomic_write(self.folder / key[:2] / f"{key}.json", text.encode("utf-8"), scratch=self.folder)
 
     def story_key(self, members: Sequence[Record]) -> str:
         """The content key of the story made of these digests."""

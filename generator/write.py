@@ -149,10 +149,14 @@ def _as_recorded(target: str, recorded: Any) -> bool:
     return S_ISREG(stat.st_mode) and [stat.st_size, stat.st_mtime_ns] == recorded[1:]
 
 
-def atomic_write(target: Path, data: bytes) -> None:
-    """Replace `target` with `data` in one rename; readers see the old or the new file, never half."""
+def atomic_write(target: Path, data: bytes, scratch: Path | None = None) -> None:
+    """Replace `target` with `data` in one rename; readers see the old or the new file, never half.
+
+    The temporary file goes beside `target`, or in `scratch` (a folder on the same file system)
+    where whoever cleans up after killed runs looks for it."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    folder = scratch or target.parent
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -6,13 +6,16 @@ import itertools
 import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 from builders import ROOT, LaterClock
 
-from generator import export, pipeline, read, render
+from generator import cache, export, pipeline, read, render
 from generator.briefs import Brief, StoryHead
 from generator.cache import LEFTOVER_AGE, DigestCache
 from generator.models import Seed
@@ -426,3 +429,28 @@ def test_temporary_files_killed_runs_left_in_the_cache_are_removed_once_old(tmp_
     pipeline.build(settings)
     assert [p for p in old if p.exists()] == []
     assert [p for p in kept if not p.exists()] == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="finds a file's name by /proc")
+def test_a_run_killed_while_it_stores_an_entry_leaves_its_temporary_file_where_it_is_removed(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    folder = project / ".briefing-cache"
+    killed = """
+import os, re, signal, sys
+from pathlib import Path
+from generator import pipeline
+from generator.settings import load_settings
+sync = os.fsync
+def fsync(fd):  # killed with a cache entry half stored
+    if re.fullmatch(r"[.][0-9a-f]{64}[.]json[.].*", os.path.basename(os.readlink(f"/proc/self/fd/{fd}"))):
+        os.kill(os.getpid(), signal.SIGKILL)
+    sync(fd)
+os.fsync = fsync
+pipeline.build(load_settings(Path(sys.argv[1]) / "mkdocs.yml"))
+"""
+    run = subprocess.run([sys.executable, "-c", killed, str(project)], cwd=ROOT, check=False)
+    assert run.returncode == -signal.SIGKILL
+    left = [p.relative_to(folder).as_posix() for p in folder.rglob("*.tmp")]
+    assert len(left) == 1 and "/" not in left[0]  # at the top, not in an entry's folder
+    assert cache.remove_leftovers(folder, time.time() + 2 * LEFTOVER_AGE) == tuple(left)
+    assert not list(folder.rglob("*.tmp"))
