@@ -14,8 +14,9 @@ build once more. Dot files under `docs/` (Briefing's manifest and temporary file
 count: MkDocs leaves them out of the site.
 
 File events miss changes in some places polling sees, such as a folder mounted into a container
-from another system's host or a network share: `BRIEFING_WATCHER=polling` keeps MkDocs' own
-polling, and so does a system where the events cannot be had (a full inotify watch limit).
+from another system's host or a network share: `BRIEFING_WATCHER=polling` polls as MkDocs
+does (at its interval), and so does a system where the events cannot be had (a full inotify
+watch limit); the changes a build has seen are left out all the same.
 """
 
 from __future__ import annotations
@@ -112,24 +113,30 @@ class _NewChanges(watchdog.events.FileSystemEventHandler):
 
 def watch_by_events(server: Any) -> str:
     """Move the watches of MkDocs' live-reload `server` (not started yet) to the native
-    observer, and say which watcher watches now."""
-    if os.environ.get(WATCHER_VARIABLE, "").strip().lower() == "polling":
-        return f"polling ({WATCHER_VARIABLE}=polling)"
-    native: Any = watchdog.observers.Observer
+    observer, or where it cannot be had or `BRIEFING_WATCHER=polling` asks for it, to a
+    polling one; either passes on only the changes no build has seen. Says which watches."""
     paths, refs = getattr(server, "_watched_paths", None), getattr(server, "_watch_refs", None)
     observer = getattr(server, "observer", None)
     if not (isinstance(paths, dict) and isinstance(refs, dict) and isinstance(observer, PollingObserver)):
         return "MkDocs' own"  # a MkDocs whose server works otherwise: left as it is
-    if observer.is_alive() or native is PollingObserver or not _events_work(native, list(paths)):
-        return "polling (no file events here)"
+    if observer.is_alive():
+        return "MkDocs' own (already watching)"
+    native: Any = watchdog.observers.Observer
+    if os.environ.get(WATCHER_VARIABLE, "").strip().lower() == "polling":
+        chosen, said = PollingObserver, f"polling ({WATCHER_VARIABLE}=polling)"
+    elif native is PollingObserver or not _events_work(native, list(paths)):
+        chosen, said = PollingObserver, "polling (no file events here)"
+    else:
+        chosen, said = native, f"file events ({native.__name__})"
+    interval = {"timeout": observer.timeout} if chosen is PollingObserver else {}  # MkDocs' polling interval
     watched = dict(paths)
-    server.observer = _changes_only(native)()
+    server.observer = _changes_only(chosen)(**interval)
     paths.clear()
     refs.clear()
     for path, count in watched.items():
         for _ in range(count):
             server.watch(path)
-    return f"file events ({native.__name__})"
+    return said
 
 
 def _changes_only(observer: type[Any]) -> type[Any]:

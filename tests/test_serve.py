@@ -92,8 +92,7 @@ def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path, flags: tuple
         builds = log.read_text().count("Documentation built")
         time.sleep(4)
         assert log.read_text().count("Documentation built") == builds, "the site keeps rebuilding (reload loop)"
-        if not watcher:  # MkDocs' polling takes the hook's own writes for a change and builds once more
-            assert builds == builds_before + 1, "the hook's own writes to docs/ made MkDocs build again"
+        assert builds == builds_before + 1, "the hook's own writes to docs/ made MkDocs build again"
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -182,11 +181,31 @@ def test_changes_a_build_has_seen_ask_for_no_other_build(tmp_path: Path) -> None
         watcher._build = watcher._Build()
 
 
-def test_the_live_preview_keeps_mkdocs_polling_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_live_preview_polls_when_asked_and_still_skips_what_a_build_has_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import watcher
+
     monkeypatch.setenv(WATCHER_VARIABLE, "polling")
     server = _server(tmp_path)
+    interval = server.observer.timeout
     assert watch_by_events(server) == "polling (BRIEFING_WATCHER=polling)"
-    assert isinstance(server.observer, PollingObserver)
+    assert isinstance(server.observer, PollingObserver) and server.observer.timeout == interval
+    assert server._watched_paths == {str(tmp_path / "docs"): 1, str(tmp_path / "seeds"): 2}
+    server.observer.start()
+    try:
+        time.sleep(2 * interval)
+        watcher.build_starts(tmp_path / "docs")
+        (tmp_path / "docs" / "page.md").write_text("# A page", encoding="utf-8")  # the hook's regeneration
+        watcher.files_listed()
+        time.sleep(4 * interval)
+        assert not server._want_rebuild, "the build's own writes asked for another build"
+        (tmp_path / "seeds" / "new.txt").write_text("A title\n\nA paragraph.", encoding="utf-8")
+        assert _wait_for(lambda: server._want_rebuild, 10), "a new seed did not ask for a rebuild"
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        watcher._build = watcher._Build()
 
 
 def test_the_live_preview_keeps_polling_where_file_events_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
