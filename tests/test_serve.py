@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -138,14 +139,27 @@ def test_the_live_preview_watches_by_file_events_and_sees_a_change(tmp_path: Pat
     assert watch_by_events(server).startswith("file events")
     assert not isinstance(server.observer, PollingObserver)
     assert server._watched_paths == {str(tmp_path / "docs"): 1, str(tmp_path / "seeds"): 2}
-    (tmp_path / "docs" / "page.md").write_text("# A page", encoding="utf-8")
+    page = tmp_path / "docs" / "page.md"
+    page.write_text("# A page", encoding="utf-8")
+
+    def read_page() -> None:  # as a build reads every page: no change, and no reload loop
+        time.sleep(0.5)
+        assert page.read_text(encoding="utf-8")
+
+    _rebuilds_for_a_new_seed_only(server, tmp_path, read_page, 1.5)
+
+
+def _rebuilds_for_a_new_seed_only(
+    server: LiveReloadServer, project: Path, ignored: Callable[[], None], wait: float
+) -> None:
+    """Start `server`'s observer: what `ignored()` does must ask for no rebuild within `wait`
+    seconds, and a new seed must ask for one."""
     server.observer.start()
     try:
-        time.sleep(0.5)
-        assert (tmp_path / "docs" / "page.md").read_text(encoding="utf-8")  # as a build reads every page
-        time.sleep(1.5)
-        assert not server._want_rebuild, "reading a page asked for a rebuild (a reload loop)"
-        (tmp_path / "seeds" / "new.txt").write_text("A title\n\nA paragraph.", encoding="utf-8")
+        ignored()
+        time.sleep(wait)
+        assert not server._want_rebuild, "a change the server must pass over asked for a rebuild"
+        (project / "seeds" / "new.txt").write_text("A title\n\nA paragraph.", encoding="utf-8")
         assert _wait_for(lambda: server._want_rebuild, 10), "a new seed did not ask for a rebuild"
     finally:
         server.observer.stop()
@@ -192,19 +206,16 @@ def test_the_live_preview_polls_when_asked_and_still_skips_what_a_build_has_seen
     assert watch_by_events(server) == "polling (BRIEFING_WATCHER=polling)"
     assert isinstance(server.observer, PollingObserver) and server.observer.timeout == interval
     assert server._watched_paths == {str(tmp_path / "docs"): 1, str(tmp_path / "seeds"): 2}
-    server.observer.start()
-    try:
+
+    def regenerate() -> None:  # the hook's writes to docs/ before MkDocs lists the build's files
         time.sleep(2 * interval)
         watcher.build_starts(tmp_path / "docs")
-        (tmp_path / "docs" / "page.md").write_text("# A page", encoding="utf-8")  # the hook's regeneration
+        (tmp_path / "docs" / "page.md").write_text("# A page", encoding="utf-8")
         watcher.files_listed()
-        time.sleep(4 * interval)
-        assert not server._want_rebuild, "the build's own writes asked for another build"
-        (tmp_path / "seeds" / "new.txt").write_text("A title\n\nA paragraph.", encoding="utf-8")
-        assert _wait_for(lambda: server._want_rebuild, 10), "a new seed did not ask for a rebuild"
+
+    try:
+        _rebuilds_for_a_new_seed_only(server, tmp_path, regenerate, 4 * interval)
     finally:
-        server.observer.stop()
-        server.observer.join()
         watcher._build = watcher._Build()
 
 
