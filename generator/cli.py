@@ -99,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--no-zensical", action="store_true", help="skip the Zensical build (slow and large at 10,000)")
     bench.set_defaults(run=_bench)
-    from generator.evaluate.cli import add_evaluate_command
+    from generator.tools.evaluate.cli import add_evaluate_command
 
     add_evaluate_command(commands)
     return parser
@@ -128,7 +128,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.publish import build_site
+    from generator.publish.mkdocs_build import build_site
 
     settings = _settings(args)
     report = pipeline.build_apart(settings)
@@ -141,7 +141,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from generator.export import export_to_dir, settings_data
+    from generator.output.export import export_to_dir, settings_data
 
     settings = _settings(args)
     briefing = pipeline.collect(settings)
@@ -174,7 +174,7 @@ def _bench(args: argparse.Namespace) -> int:
     import json
     import tempfile
 
-    from generator.bench import format_bench_table, run_benchmark
+    from generator.tools.bench.run import format_bench_table, run_benchmark
 
     try:
         sizes = [int(n) for n in args.articles.split(",") if n.strip()]

@@ -16,20 +16,20 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
-from generator import last_build
-from generator.analyse import iter_analysis, run_analysis
+from generator.analysis.digest import iter_analysis, run_analysis
 from generator.briefs import Brief, Briefing, Record, StoryHead, StoryRecord
-from generator.cache import DigestCache, remove_leftovers
 from generator.children import process_pool
-from generator.clean import clean_article
 from generator.errors import BuildError, SeedError
+from generator.incremental import last_build
+from generator.incremental.cache import DigestCache, remove_leftovers
+from generator.ingest.clean import clean_article
+from generator.ingest.read import read_seed, read_seeds, scan_seeds, settle_stamps
 from generator.models import Article, BuildReport, Digest, KnownSeed, Seed, SeedProblem, Story, WriteResult
-from generator.read import read_seed, read_seeds, scan_seeds, settle_stamps
-from generator.render import iter_pages, make_environment, templates_fingerprint
+from generator.output.render import iter_pages, make_environment, templates_fingerprint
+from generator.publish.write import write_pages
 from generator.settings import Settings
-from generator.slugs import assign_slugs
-from generator.stories import build_story, group_stories
-from generator.write import write_pages
+from generator.stories.assemble import build_story, group_stories
+from generator.text.slugs import assign_slugs
 
 
 def build(settings: Settings, *, write: bool = True) -> BuildReport:

@@ -139,7 +139,7 @@ def _validate(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_ranges(settings: Settings) -> None:
-    from generator.summarize import SUMMARIZERS  # late: summarisers import sumy
+    from generator.analysis.summarize import SUMMARIZERS  # late: summarisers import sumy
 
     if not 1 <= settings.summary_min <= settings.summary_max:
         raise ConfigError(

@@ -20,11 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rouge_score.tokenizers import DefaultTokenizer  # noqa: E402
 
-from generator.evaluate.summary import _article_from_text, _load_rows, _reference_sentences  # noqa: E402
-from generator.summarizers.briefing import Weights, select, weights_from_json  # noqa: E402
-from generator.summarizers.document import build_candidates  # noqa: E402
-from generator.summarizers.features import NAMES, SentenceFeatures, sentence_features  # noqa: E402
-from generator.summarizers.stock import STOCK, lead  # noqa: E402
+from generator.analysis.summarizers.briefing import Weights, select, weights_from_json  # noqa: E402
+from generator.analysis.summarizers.document import build_candidates  # noqa: E402
+from generator.analysis.summarizers.features import NAMES, SentenceFeatures, sentence_features  # noqa: E402
+from generator.analysis.summarizers.stock import STOCK, lead  # noqa: E402
+from generator.tools.evaluate.summary import _article_from_text, _load_rows, _reference_sentences  # noqa: E402
 
 COUNT = 3
 GRID = (-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0)

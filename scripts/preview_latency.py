@@ -29,8 +29,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator import pipeline  # noqa: E402
-from generator.bench import SOURCE_DATE_EPOCH, _edit_one_seed, make_bench_project  # noqa: E402
-from generator.watcher import WATCHER_VARIABLE  # noqa: E402
+from generator.publish.watcher import WATCHER_VARIABLE  # noqa: E402
+from generator.tools.bench.run import SOURCE_DATE_EPOCH, _edit_one_seed, make_bench_project  # noqa: E402
 
 BUILT = "Documentation built"
 EDIT = "The figures were confirmed again later that day."

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from generator import read
-from generator.models import Article, Block, Seed
+from generator.ingest import read
+from generator.models import Article, Block, Citation, Digest, Entities, Seed, Story, StorySentence
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -27,7 +27,7 @@ def build_article(*paragraphs: str, title: str = "A title", headings: tuple[str,
 
 
 class LaterClock:
-    """A `time` for `generator.read`: the real time at its first call (a scan's), then
+    """A `time` for `generator.ingest.read`: the real time at its first call (a scan's), then
     `RACY_SECONDS` + 1 s later, as if a long analysis had run before the seeds are settled."""
 
     def __init__(self) -> None:
@@ -36,3 +36,45 @@ class LaterClock:
     def time_ns(self) -> int:
         self.calls += 1
         return time.time_ns() + (0 if self.calls == 1 else (read.RACY_SECONDS + 1) * 1_000_000_000)
+
+
+HOSTILE = 'Tom & Jerry <b>say</b> "hi" & it\'s 🎉 time'
+
+
+def build_digest(
+    slug: str,
+    title: str,
+    published: str | None = None,
+    *,
+    publisher: str | None = "The Paper",
+    url: str | None = None,
+    summary: tuple[str, ...] = ("First sentence.", "Second sentence."),
+) -> Digest:
+    """A digest of a one-paragraph article, enough for feeds and exports."""
+    article = Article(
+        source=f"seeds/{slug}.txt",
+        title=title,
+        publisher=publisher,
+        author="Ann Lee",
+        published=published,
+        blocks=(Block("paragraph", " ".join(summary)),),
+        url=url,
+    )
+    entities = Entities(people=("Ann Lee",))
+    return Digest(article=article, slug=slug, summary=summary, figures=(), quotes=(), entities=entities)
+
+
+def build_story(slug: str, headline: str, *members: Digest) -> Story:
+    """A story over `members` whose summary cites each member's first paragraph."""
+    sources = tuple(sorted(d.article.source for d in members))
+    summary = tuple(StorySentence(d.summary[0], Citation(d.article.source, 0)) for d in members)
+    return Story(slug, headline, sources, summary, (), (), (), (), ())
+
+
+DIGESTS = (
+    build_digest("b-old", "Bravo", "2024-01-02"),
+    build_digest("a-new", "alpha", "2024-03-04", url="https://news.example/a"),
+    build_digest("c-undated", "Charlie"),
+    build_digest("d-undated", "Able"),
+    build_digest("e-bad-date", "Echo", "2024-02-31"),
+)

@@ -16,7 +16,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from builders import GOLD, ROOT  # noqa: E402
+from builders import GOLD, HOSTILE, ROOT  # noqa: E402
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -34,8 +34,8 @@ def gold() -> dict:
 @pytest.fixture(scope="session")
 def seed_articles():
     """The project's seeds, read and cleaned, keyed by file name."""
-    from generator.clean import clean_article
-    from generator.read import read_seeds
+    from generator.ingest.clean import clean_article
+    from generator.ingest.read import read_seeds
 
     seeds, problems = read_seeds(ROOT / "seeds", ROOT, 5_000_000)
     assert not problems
@@ -160,3 +160,35 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+SITE_URL = "https://example.org/briefing/"
+HOSTILE_SEED = f"""{HOSTILE}
+
+By Ann Lee
+Published 12 March 2024
+
+The town of Riverside held its annual cartoon festival on Saturday, drawing 12,000 visitors to the square.
+
+"We have never seen so many people," said Mayor Jo Park, who opened the festival with a parade.
+
+Organisers said the festival raised 40,000 dollars for the town library, twice the sum raised last year.
+
+The festival will return next spring with a second stage and a night market along the river.
+"""
+
+
+def build_wired_project(base: Path) -> Path:
+    """A built copy of the project with a `site_url` and a seed with a hostile title (built once per session)."""
+    project = base / "briefing"
+    if (project / "site" / "feed.xml").is_file():
+        return project
+    seed = base / "seeds" / "zz_hostile_title.txt"
+    seed.parent.mkdir(parents=True, exist_ok=True)
+    seed.write_text(HOSTILE_SEED, encoding="utf-8")
+    make_project(base, sorted((ROOT / "seeds").glob("*.txt")) + [seed])
+    config = project / "mkdocs.yml"
+    config.write_text(f"site_url: {SITE_URL}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project

@@ -213,7 +213,7 @@ def test_a_build_in_a_child_process_gives_the_same_pages_and_report(tmp_path: Pa
 
 
 def test_a_seed_that_fails_analysis_still_reports_what_cleaning_found(tmp_path: Path, monkeypatch) -> None:
-    from generator import analyse
+    from generator.analysis import digest as analyse
 
     page = "---\ntitle: Harbour wall\nurl: javascript:alert(1)\n---\n\n" + BODY * 3
     project = _project(tmp_path, {"good.txt": GOOD, "deep.md": page})

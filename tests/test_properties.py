@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.analyse import digest_article
-from generator.clean import clean_article
+from generator.analysis.digest import digest_article
 from generator.errors import SeedError
-from generator.render import iter_pages, make_environment
+from generator.ingest.clean import clean_article
+from generator.output.render import iter_pages, make_environment
 from generator.settings import Settings
 
 ENV = make_environment(ROOT / "templates")

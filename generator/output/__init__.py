@@ -1,0 +1,1 @@
+"""Pure: digests and stories become `Page`s, listings, feeds and the JSON export (`render.iter_pages`)."""

@@ -1,0 +1,1 @@
+"""The one text layer: sentences, words, stems, dates, slugs and text vectors, shared by every stage."""

@@ -1,0 +1,459 @@
+"""cache.py and the pipeline around it: warm runs reuse digests and give the same pages."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from builders import ROOT, LaterClock
+
+from generator import pipeline
+from generator.briefs import Brief, StoryHead
+from generator.incremental import cache
+from generator.incremental.cache import LEFTOVER_AGE, DigestCache
+from generator.ingest import read
+from generator.models import Seed
+from generator.output import export, render
+from generator.settings import load_settings
+
+
+def _project(tmp_path: Path) -> Path:
+    for name in ("seeds", "templates"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def _docs(project: Path) -> dict[str, bytes]:
+    docs = project / "docs"
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def _forget_last_build(project: Path) -> None:
+    """Drop the cache's note of the last build, so that a build checks every page's key."""
+    for note in (project / ".briefing-cache").glob("built-*.json"):
+        note.unlink()
+
+
+def _entries(project: Path) -> list[Path]:
+    """The cache's entries (each under a folder named by its key's first two characters)."""
+    return sorted((project / ".briefing-cache").glob("??/*.json"))
+
+
+def test_warm_run_reads_the_cache_and_gives_identical_output(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    entries = _entries(project)
+    assert len(entries) == 3  # two digests and their story
+    shutil.rmtree(project / "docs")
+    briefing = pipeline.collect(settings)
+    cache = DigestCache(settings.cache_path, settings)
+    seeds = sorted((project / "seeds").iterdir())
+    for path, brief in zip(seeds, briefing.digests, strict=True):
+        seed = Seed(str(path.relative_to(project)), path.read_text(encoding="utf-8"), "txt")
+        whole = cache.get(cache.digest_key(seed))  # keyed by the seed: found without cleaning it
+        assert isinstance(brief, Brief) and whole == briefing.library.digest(brief) and Brief.of(whole) == brief
+    story = cache.get_story(cache.story_key(briefing.digests))
+    assert isinstance(briefing.stories[0], StoryHead) and story == briefing.library.story(briefing.stories[0])
+    assert story is not None and StoryHead.of(story) == briefing.stories[0]
+    pipeline.build(settings)
+    assert _docs(project) == cold
+    assert _entries(project) == entries
+
+
+def test_changed_seed_or_settings_miss_the_cache(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    seed = project / "seeds" / "000_e66c796b78405ef7.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("within weeks", "within days"), encoding="utf-8")
+    pipeline.build(settings)
+    assert len(_entries(project)) == 5  # a new digest and story
+    pipeline.build(load_settings(project / "mkdocs.yml", summary_max=3))
+    assert len(_entries(project)) == 8  # all three again, under new settings
+
+
+def test_unreadable_entry_is_a_miss(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    for entry in _entries(project):
+        entry.write_text("{not json", encoding="utf-8")
+    cold = _docs(project)
+    shutil.rmtree(project / "docs")
+    pipeline.build(settings)
+    assert _docs(project) == cold
+
+
+def test_workers_give_the_same_pages_as_one_process(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    seeds = project / "seeds"
+    text = (seeds / "004_8498fe90dd55976d.txt").read_text(encoding="utf-8")
+    for i in range(40):
+        (seeds / f"copy_{i:02}.txt").write_text(text.replace("Chris King", f"Writer Number{i}"), encoding="utf-8")
+    serial = load_settings(project / "mkdocs.yml", jobs=1, cache_dir="")
+    pipeline.build(serial)
+    one = _docs(project)
+    shutil.rmtree(project / "docs")
+    pipeline.build(load_settings(project / "mkdocs.yml", jobs=2, cache_dir=""))
+    assert _docs(project) == one
+
+
+def test_sharded_warm_up_then_one_build_analyses_nothing_again(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    analysed = [pipeline.warm_cache(settings, k, 2).articles for k in (1, 2)]
+    assert sorted(analysed[0] + analysed[1]) == sorted(
+        str(p.relative_to(project)) for p in (project / "seeds").iterdir()
+    )
+    assert not (project / "docs").exists()
+    warmed = {p: p.stat().st_mtime_ns for p in _entries(project)}
+    assert len(warmed) == 2  # each job analyses its own seeds only
+    pipeline.build(settings)  # reads both digests from the cache (not rewritten), adds the story
+    after = {p: p.stat().st_mtime_ns for p in _entries(project)}
+    assert len(after) == 3 and all(after[p] == stamp for p, stamp in warmed.items())
+
+
+LONE_ARTICLE = """Harbour ferry timetable changes from Monday
+
+The island ferry will run every forty minutes from Monday, the harbour board said.
+
+Passengers with season tickets need not renew them, and the first crossing stays at six.
+
+"We have listened to the people who use the boat every day," said harbour master Ines Varga.
+"""
+
+
+def test_pages_of_unchanged_articles_are_not_made_again(tmp_path: Path, monkeypatch) -> None:
+    project = _project(tmp_path)
+    (project / "seeds" / "lone.txt").write_text(LONE_ARTICLE, encoding="utf-8")  # in no story
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    made: list[str] = []
+    original = render._page
+    monkeypatch.setattr(render, "_page", lambda path, *rest: made.append(path) or original(path, *rest))
+    exported: list[str] = []
+    data = export._article_data
+    monkeypatch.setattr(export, "_article_data", lambda d, *rest: exported.append(d.slug) or data(d, *rest))
+    report = pipeline.build(settings)
+    assert _docs(project) == cold and not report.write.written
+    assert not made and not exported  # nothing changed since the last build: nothing is made at all
+    _forget_last_build(project)  # each page's key is checked
+    report = pipeline.build(settings)
+    assert _docs(project) == cold and not report.write.written
+    assert made and not [p for p in made if p.startswith(("articles/", "stories/", "entities/index-"))]
+    assert "index.md" not in made  # nor the home page
+    assert not exported  # nor their data files, nor the letter pages of names
+    made.clear()
+    seed = project / "seeds" / "000_e66c796b78405ef7.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("within weeks", "within days"), encoding="utf-8")
+    pipeline.build(settings)  # the edited article and its story are made again; the other article is not
+    assert "articles/000-e66c796b78405ef7.md" in made and any(p.startswith("stories/") for p in made)
+    assert "articles/004-8498fe90dd55976d.md" not in made
+    assert exported == ["000-e66c796b78405ef7"]
+
+
+def test_a_generated_page_edited_by_hand_or_a_changed_template_is_made_again(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    page = project / "docs" / "articles" / "000-e66c796b78405ef7.md"
+    page.write_text(page.read_text(encoding="utf-8") + "A line added by hand.\n", encoding="utf-8")
+    report = pipeline.build(settings)
+    assert report.write.written == ("articles/000-e66c796b78405ef7.md",) and _docs(project) == cold
+    template = project / "templates" / "article.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\nA line from the template.\n", encoding="utf-8")
+    pipeline.build(settings)
+    assert "A line from the template." in page.read_text(encoding="utf-8")
+    assert "A line from the template." in (project / "docs" / "articles" / "004-8498fe90dd55976d.md").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_cached_digest_whose_slug_moved_gives_the_same_pages_as_a_cold_run(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    text = (project / "seeds" / "004_8498fe90dd55976d.txt").read_text(encoding="utf-8")
+    # Sorts before the cached seed and takes its slug: the cached digest must move to `-2`.
+    (project / "seeds" / "004_8498fe90dd55976d.md").write_text(text.replace("Chris King", "Chris Kong"), "utf-8")
+    pipeline.build(settings)
+    warm = _docs(project)
+    assert "articles/004-8498fe90dd55976d-2.md" in warm
+    shutil.rmtree(project / "docs")
+    shutil.rmtree(project / ".briefing-cache")
+    pipeline.build(settings)
+    assert _docs(project) == warm
+
+
+def test_a_changed_title_makes_the_letter_pages_and_home_page_that_list_it_again(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    (project / "seeds" / "lone.txt").write_text(LONE_ARTICLE, encoding="utf-8")
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    letter = project / "docs" / "entities" / "index-i.md"
+    assert "Harbour ferry timetable changes from Monday" in letter.read_text(encoding="utf-8")  # Ines Varga
+    seed = project / "seeds" / "lone.txt"
+    seed.write_text(LONE_ARTICLE.replace("from Monday", "from Tuesday"), encoding="utf-8")
+    pipeline.build(settings)
+    assert "Harbour ferry timetable changes from Tuesday" in letter.read_text(encoding="utf-8")
+    assert "Harbour ferry timetable changes from Tuesday" in (project / "docs" / "index.md").read_text("utf-8")
+    warm = _docs(project)
+    shutil.rmtree(project / "docs")
+    shutil.rmtree(project / ".briefing-cache")
+    pipeline.build(settings)
+    assert _docs(project) == warm
+
+
+def test_a_name_page_is_made_again_only_when_what_it_lists_changes(tmp_path: Path, monkeypatch) -> None:
+    """A much-mentioned name's own pages are keyed like the letter pages: a warm run does
+    not make them, a changed title of an article they list does."""
+    project = _project(tmp_path)
+    topics = [
+        "bread",
+        "chess",
+        "comets",
+        "libraries",
+        "trout",
+        "ferries",
+        "bridges",
+        "choirs",
+        "orchards",
+        "kites",
+        "lamps",
+    ]
+    for i, topic in enumerate(topics):
+        (project / "seeds" / f"item_{i:02}.txt").write_text(
+            f"Note on {topic}\n\nVolunteers in Portville{i} counted {topic} all week and found fewer than last "
+            f"year. The count of {topic} ends on Sunday, organiser Anna Berg said.\n",
+            encoding="utf-8",
+        )
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    own = project / "docs" / "entities" / "people" / "anna-berg.md"
+    assert "Note on kites" in own.read_text(encoding="utf-8")
+    made: list[str] = []
+    original = render._page
+    monkeypatch.setattr(render, "_page", lambda path, *rest: made.append(path) or original(path, *rest))
+    _forget_last_build(project)  # each page's key is checked
+    pipeline.build(settings)
+    assert made and "entities/people/anna-berg.md" not in made
+    seed = project / "seeds" / "item_09.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Note on kites", "Note on the kites"), encoding="utf-8")
+    pipeline.build(settings)
+    assert "entities/people/anna-berg.md" in made
+    assert "Note on the kites" in own.read_text(encoding="utf-8")
+    warm = _docs(project)
+    shutil.rmtree(project / "docs")
+    shutil.rmtree(project / ".briefing-cache")
+    pipeline.build(settings)
+    assert _docs(project) == warm
+
+
+def _index(project: Path) -> Path:
+    (index,) = (project / ".briefing-cache").glob("briefs-*.json")
+    return index
+
+
+def test_a_warm_run_takes_briefs_from_the_index_and_reads_no_whole_digest(tmp_path: Path, monkeypatch) -> None:
+    project = _project(tmp_path)
+    (project / "seeds" / "lone.txt").write_text(LONE_ARTICLE, encoding="utf-8")
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold, stamp = _docs(project), _index(project).stat().st_mtime_ns
+    read: list[str] = []
+    load = DigestCache._load
+    monkeypatch.setattr(DigestCache, "_load", lambda self, cls, key: read.append(key) or load(self, cls, key))
+    pipeline.build(settings)
+    assert not read and _docs(project) == cold  # nothing changed: no digest or story decoded
+    assert _index(project).stat().st_mtime_ns == stamp  # nor the index written again
+    monkeypatch.undo()
+    (project / "seeds" / "lone.txt").unlink()
+    pipeline.build(settings)
+    index = json.loads(_index(project).read_text(encoding="utf-8"))
+    assert len(index["digests"]) == 2 and len(index["stories"]) == 1  # a seed gone leaves the index
+    assert all(isinstance(brief["terms"], str) for brief in index["digests"].values())  # packed word numbers
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"words": [], "digests": "x", "stories": {}}', "ids"])
+def test_a_damaged_index_is_a_miss(tmp_path: Path, damage: str) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    index = _index(project)
+    if damage == "ids":  # numbers past the end of the list of words, a story head without fields
+        data = json.loads(index.read_text(encoding="utf-8"))
+        data["words"] = data["words"][:1]
+        data["stories"] = {key: {} for key in data["stories"]}
+        damage = json.dumps(data)
+    index.write_text(damage, encoding="utf-8")
+    shutil.rmtree(project / "docs")
+    pipeline.build(settings)
+    assert _docs(project) == cold
+    pipeline.build(settings)  # from the index written again
+    assert _docs(project) == cold
+
+
+def test_a_warm_run_reads_no_unchanged_seed_and_still_sees_a_change(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(read, "RACY_SECONDS", 0)  # the seeds were copied a moment ago
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    opened: list[str] = []
+    original = read.read_seed
+    monkeypatch.setattr(read, "read_seed", lambda path, *rest: opened.append(path.name) or original(path, *rest))
+    pipeline.build(settings)
+    assert not opened and _docs(project) == cold
+    seed = project / "seeds" / "000_e66c796b78405ef7.txt"
+    times = seed.stat()
+    seed.write_text(seed.read_text(encoding="utf-8").replace("within weeks", "within years"), encoding="utf-8")
+    os.utime(seed, ns=(times.st_atime_ns, times.st_mtime_ns))  # an editor that keeps the modification time
+    pipeline.build(settings)
+    assert opened == [seed.name]
+    assert "within years" in (project / "docs" / "articles" / "000-e66c796b78405ef7.md").read_text(encoding="utf-8")
+
+
+def test_seeds_copied_just_before_a_cold_build_are_not_read_again_by_the_next(tmp_path: Path, monkeypatch) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    monkeypatch.setattr(read, "time", LaterClock())
+    pipeline.build(settings)
+    monkeypatch.undo()
+    opened: list[str] = []
+    original = read.read_seed
+    monkeypatch.setattr(read, "read_seed", lambda path, *rest: opened.append(path.name) or original(path, *rest))
+    pipeline.build(settings)
+    assert opened == []
+
+
+@pytest.mark.parametrize("change", ["page removed", "data file removed", "page added to docs", "setting changed"])
+def test_a_build_with_nothing_changed_is_no_build_only_while_nothing_has(tmp_path: Path, change: str) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    again = pipeline.build(settings)  # nothing changed: nothing made or written, the same report
+    assert not again.write.written and set(again.write.unchanged) == set(
+        json.loads(cold[".briefing-manifest.json"])["pages"]
+    )
+    assert len(again.articles) == 2 and not again.problems
+    docs = project / "docs"
+    if change == "page removed":
+        (docs / "articles" / "000-e66c796b78405ef7.md").unlink()
+    elif change == "data file removed":
+        next((docs / "data").rglob("*.json")).unlink()
+    elif change == "page added to docs":  # a hand-written page changes nothing generated
+        (docs / "notes.md").write_text("# Notes\n", encoding="utf-8")
+        cold["notes.md"] = b"# Notes\n"
+    else:
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("summary_max: 5", "summary_max: 2"), encoding="utf-8")
+        settings = load_settings(config)
+    report = pipeline.build(settings)
+    if change == "setting changed":
+        assert report.write.written and _docs(project) != cold  # shorter summaries
+    else:
+        assert _docs(project) == cold
+        assert bool(report.write.written) == (change != "page added to docs")
+
+
+@pytest.mark.parametrize("problem", ["seeds/empty.txt", "docs/index.md"])
+def test_a_build_with_a_problem_is_never_skipped(tmp_path: Path, problem: str) -> None:
+    project = _project(tmp_path)
+    (project / problem).parent.mkdir(exist_ok=True)
+    (project / problem).write_text("" if problem.startswith("seeds/") else "# My own home page\n", encoding="utf-8")
+    settings = load_settings(project / "mkdocs.yml")
+    first = pipeline.build(settings)
+    second = pipeline.build(settings)  # an empty seed, or a hand-written page where a generated one goes
+    assert [p.path for p in first.problems] == [p.path for p in second.problems] == [problem]
+
+
+@pytest.mark.parametrize("between", ["a build stopped while writing", "a build with a problem"])
+def test_a_build_between_leaves_nothing_for_a_later_build_to_skip_to(tmp_path: Path, monkeypatch, between: str) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    pipeline.build(settings)
+    cold = _docs(project)
+    seed = project / "seeds" / "000_e66c796b78405ef7.txt"
+    original = seed.read_text(encoding="utf-8")
+    seed.write_text(original.replace("Kim to meet Putin", "Kim and Putin to meet", 1), encoding="utf-8")
+    empty = project / "seeds" / "empty.txt"
+    if between == "a build stopped while writing":
+        real = pipeline.write_pages
+
+        def stopped(pages, docs, record):  # writes the first pages, then the build is stopped
+            real(itertools.islice(pages, 3), docs, None)
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(pipeline, "write_pages", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            pipeline.build(settings)
+        monkeypatch.undo()
+    else:
+        empty.write_text("", encoding="utf-8")
+        assert pipeline.build(settings).problems  # pages written for the edit, with a problem
+    assert _docs(project) != cold
+    seed.write_text(original, encoding="utf-8")  # back to the seeds of the last clean build
+    empty.unlink(missing_ok=True)
+    pipeline.build(settings)
+    assert _docs(project) == cold
+
+
+def test_temporary_files_killed_runs_left_in_the_cache_are_removed_once_old(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    settings = load_settings(project / "mkdocs.yml")
+    folder = project / ".briefing-cache"
+    folder.mkdir()
+    old = [folder / ".briefs-0123abcd.json.k3x_9qzt.tmp", folder / ".seeds-0123abcd.json.abcdefgh.tmp"]
+    kept = [
+        folder / ".briefs-0123abcd.json.zzzzzzzz.tmp",  # recent: another build may still be writing it
+        folder / "notes.tmp",  # not a name `atomic_write` makes
+    ]
+    for path in old + kept:
+        path.write_text("partial", encoding="utf-8")
+    long_ago = time.time() - 2 * LEFTOVER_AGE
+    for path in old + kept[1:]:
+        os.utime(path, (long_ago, long_ago))
+    pipeline.build(settings)
+    assert [p for p in old if p.exists()] == []
+    assert [p for p in kept if not p.exists()] == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="finds a file's name by /proc")
+def test_a_run_killed_while_it_stores_an_entry_leaves_its_temporary_file_where_it_is_removed(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    folder = project / ".briefing-cache"
+    killed = """
+import os, re, signal, sys
+from pathlib import Path
+from generator import pipeline
+from generator.settings import load_settings
+sync = os.fsync
+def fsync(fd):  # killed with a cache entry half stored
+    if re.fullmatch(r"[.][0-9a-f]{64}[.]json[.].*", os.path.basename(os.readlink(f"/proc/self/fd/{fd}"))):
+        os.kill(os.getpid(), signal.SIGKILL)
+    sync(fd)
+os.fsync = fsync
+pipeline.build(load_settings(Path(sys.argv[1]) / "mkdocs.yml"))
+"""
+    run = subprocess.run([sys.executable, "-c", killed, str(project)], cwd=ROOT, check=False)
+    assert run.returncode == -signal.SIGKILL
+    left = [p.relative_to(folder).as_posix() for p in folder.rglob("*.tmp")]
+    assert len(left) == 1 and "/" not in left[0]  # at the top, not in an entry's folder
+    assert cache.remove_leftovers(folder, time.time() + 2 * LEFTOVER_AGE) == tuple(left)
+    assert not list(folder.rglob("*.tmp"))
