@@ -25,9 +25,9 @@ from generator.errors import SeedError
 from generator.ingest.clean import clean_article
 from generator.models import Article, Digest, Entities, Seed, SeedProblem
 from generator.settings import Settings
-from generator.stories.grouping import article_terms
 from generator.text.language import NAMES, SUMMARISABLE, code_for, detect_language, normalise_code
 from generator.text.tokenizer import SentenceTokenizer
+from generator.text.vectors import article_terms
 
 _PER_WORKER = 16
 """Fewer articles than this per worker are analysed in this process: workers cost more to start."""

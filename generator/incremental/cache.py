@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.briefs import Brief, Record, StoryHead
+from generator.files import atomic_write, leftover_of
 from generator.incremental.decoding import decode
 from generator.models import Digest, KnownSeed, Seed, Story
-from generator.publish.write import atomic_write, leftover_of
 from generator.settings import Settings, user_fields
 
 _PACKAGE = Path(__file__).resolve().parents[1]

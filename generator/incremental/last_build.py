@@ -16,8 +16,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from generator.files import atomic_write
 from generator.models import BuildReport, WriteResult
-from generator.publish.write import atomic_write, untouched
+from generator.publish.write import untouched
 
 
 def path_key(folder: Path) -> str:

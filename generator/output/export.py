@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.briefs import InMemory, Library, Record, StoryRecord
+from generator.files import atomic_write
 from generator.models import Digest, Story
 from generator.output.feeds import story_published
 from generator.output.front_matter import SCHEMA_VERSION, article_front_matter, story_front_matter
-from generator.publish.write import atomic_write
 from generator.settings import Settings, user_fields
 
 DATA_DIR = "data"

@@ -31,8 +31,7 @@ from email.utils import format_datetime
 from typing import Any
 
 from generator.briefs import Record, StoryRecord
-from generator.models import Page
-from generator.publish.write import MARKER
+from generator.models import MARKER, Page
 
 FEED_XML = "feed.xml"
 """Path of the RSS 2.0 feed under `docs/` (and the site root)."""

@@ -19,14 +19,13 @@ import jinja2
 import yaml
 
 from generator.briefs import InMemory, Library, Record, StoryRecord
-from generator.models import Block, Citation, Page, StorySentence
+from generator.models import MARKER, Block, Citation, Page, StorySentence
 from generator.output.escape import Trusted, escape_markdown
 from generator.output.export import DATA_DIR, index_files, item_files, settings_data
 from generator.output.feeds import render_feeds
 from generator.output.front_matter import article_front_matter, story_front_matter
 from generator.output.listing_pages import Context, entity_index_pages, entity_pages, home_pages, name_index
 from generator.output.listings import ENTITY_KINDS
-from generator.publish.write import MARKER
 from generator.settings import Settings
 
 # libyaml's safe dumper when PyYAML has it (the wheels do): same output, many times faster.

@@ -40,9 +40,9 @@ from typing import Any
 from mkdocs.plugins import event_priority
 
 from generator import pipeline
+from generator.files import prune_empty
 from generator.publish.mkdocs_build import SKIP_HOOK
 from generator.publish.watcher import build_failed, build_starts, files_listed, pages_removed, watch_by_events
-from generator.publish.write import prune_empty
 from generator.settings import load_settings
 
 log = logging.getLogger("mkdocs.briefing")

@@ -18,7 +18,7 @@ import yaml
 
 from generator.children import ending_with_this_process
 from generator.errors import BuildError
-from generator.publish.write import atomic_write, exclusive
+from generator.files import atomic_write, exclusive
 from generator.settings import TolerantLoader
 
 _STAGING = ".briefing-site-"

@@ -18,11 +18,20 @@ from generator.briefs import InMemory, Record, StoryRecord
 from generator.models import Digest, Story, StoryQuote, StorySentence
 from generator.stories.discrepancies import find_discrepancies
 from generator.stories.facts import align, fact_vectors, only_in, shared_facts
-from generator.stories.grouping import article_terms, group_articles, similarity_matrix
+from generator.stories.grouping import group_articles, similarity_matrix
 from generator.stories.summary import SUMMARY_SENTENCES, summarize_story
 from generator.stories.timeline import build_timeline
 from generator.text.slugs import slugify
-from generator.text.vectors import Unit, UnitVectors, article_units, centroid, cosine, inverse_frequencies, tfidf
+from generator.text.vectors import (
+    Unit,
+    UnitVectors,
+    article_terms,
+    article_units,
+    centroid,
+    cosine,
+    inverse_frequencies,
+    tfidf,
+)
 
 DEFAULT_THRESHOLD = 0.07
 """Least average-link similarity for articles to share a story; chosen on multi-document

@@ -23,14 +23,10 @@ from itertools import chain
 
 import numpy
 
-from generator.briefs import Brief, Record
+from generator.briefs import Record
 from generator.models import Digest
-from generator.text.vectors import Vector, content_stems, cosine, inverse_frequencies, tfidf
+from generator.text.vectors import Vector, article_terms, cosine, inverse_frequencies, tfidf
 
-TITLE_WEIGHT = 2
-"""Times the title's stems count: a headline names the event."""
-ENTITY_PREFIX = "@"
-"""Marks entity features apart from word stems."""
 _EXACT_UP_TO = 400
 """Up to this many articles every shared term counts, so similarities are exact."""
 _COMMON_SHARE = 0.05
@@ -47,18 +43,6 @@ threshold alike."""
 COHESION_CAP = 0.6
 """...counting cohesion at most this much, so near-identical agency copies of a report
 still take in a third outlet's own wording of the event."""
-
-
-def article_terms(digest: Record, language: str = "english") -> tuple[str, ...]:
-    """The terms that describe one article for grouping: the digest's own when it has them
-    (worked out at analysis in the site's language, which is the language grouping uses)."""
-    if digest.terms or isinstance(digest, Brief):  # a brief is made from a digest with its terms
-        return digest.terms
-    article = digest.article
-    title = content_stems(article.title, language) * TITLE_WEIGHT
-    body = content_stems(" ".join(article.paragraphs), language)
-    names = tuple(ENTITY_PREFIX + name.lower() for name in digest.entities.all())
-    return title + body + names
 
 
 def similarity_matrix(digests: Sequence[Digest], language: str = "english") -> list[list[float]]:

@@ -14,12 +14,18 @@ from dataclasses import dataclass
 
 import numpy
 
-from generator.analysis.summarizers.stock import stemmer, stop_words
+from generator.briefs import Brief, Record
 from generator.models import Article, Citation
 from generator.text.tokenizer import SentenceTokenizer
+from generator.text.words import stemmer, stop_words
 
 Vector = Mapping[str, float]
 """A sparse, L2-normalised term vector."""
+
+TITLE_WEIGHT = 2
+"""Times the title's stems count: a headline names the event."""
+ENTITY_PREFIX = "@"
+"""Marks entity features apart from word stems."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,18 @@ def content_stems(text: str, language: str = "english") -> tuple[str, ...]:
     stem = stemmer(language)
     words = (w.lower().replace("’", "'") for w in SentenceTokenizer(language).to_words(text))
     return tuple(stem(w.replace("-", "")) for w in words if len(w) > 1 and w not in stop and not w.isdigit())
+
+
+def article_terms(digest: Record, language: str = "english") -> tuple[str, ...]:
+    """The terms that describe one article for grouping: the digest's own when it has them
+    (worked out at analysis in the site's language, which is the language grouping uses)."""
+    if digest.terms or isinstance(digest, Brief):  # a brief is made from a digest with its terms
+        return digest.terms
+    article = digest.article
+    title = content_stems(article.title, language) * TITLE_WEIGHT
+    body = content_stems(" ".join(article.paragraphs), language)
+    names = tuple(ENTITY_PREFIX + name.lower() for name in digest.entities.all())
+    return title + body + names
 
 
 def article_units(article: Article, language: str = "english") -> tuple[Unit, ...]:

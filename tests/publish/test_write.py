@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.models import Page
-from generator.publish.write import JOURNAL, MANIFEST, MARKER, write_pages
+from generator.models import MARKER, Page
+from generator.publish.write import JOURNAL, MANIFEST, write_pages
 
 
 def _page(path: str, body: str = "text") -> Page:

@@ -23,7 +23,7 @@ from generator.analysis.summarizers.signals import (
     is_quote,
     quoted_share,
 )
-from generator.analysis.summarizers.stock import stemmer, stop_words
+from generator.text.words import stemmer, stop_words
 
 NAMES: tuple[str, ...] = (
     "first",

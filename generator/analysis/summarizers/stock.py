@@ -11,10 +11,8 @@ import random
 import zlib
 from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
-from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
@@ -25,9 +23,9 @@ from sumy.summarizers.random import RandomSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 
 from generator.analysis.summarizers.document import Candidates, Strategy
+from generator.text.words import stemmer, stop_words
 
 # Words that mark a sentence as talk about the page rather than the story; generic web
 # furniture, used as Edmundson's stigma words.
@@ -63,24 +61,6 @@ class _SeededRandomSummarizer(RandomSummarizer):
         ratings = list(range(len(sentences)))
         self._random.shuffle(ratings)
         return dict(zip(sentences, ratings, strict=False))
-
-
-@lru_cache(maxsize=8)
-def stop_words(language: str) -> frozenset[str]:
-    """sumy's stop words for a language, empty when sumy has none."""
-    try:
-        return frozenset(get_stop_words(language))
-    except LookupError:
-        return frozenset()
-
-
-@lru_cache(maxsize=8)
-def stemmer(language: str) -> Callable[[str], str]:
-    """sumy's stemmer for a language (memoised: news repeats words), else lower-casing."""
-    try:
-        return lru_cache(maxsize=1 << 16)(Stemmer(language))
-    except LookupError:
-        return str.lower
 
 
 def run_sumy(summarizer: AbstractSummarizer, candidates: Candidates, count: int) -> tuple[int, ...]:

@@ -1,0 +1,65 @@
+"""The package layout: one package per stage, imports pointing one way, tools apart."""
+
+from __future__ import annotations
+
+import ast
+
+from builders import ROOT
+
+PACKAGE = ROOT / "generator"
+STAGES = ("text", "ingest", "analysis", "stories", "output", "publish", "incremental")
+"""Stage packages in pipeline order: a stage imports only the core and earlier stages."""
+CORE = {"models", "errors", "settings", "briefs", "children", "files"}
+"""Modules every stage may import; they import only each other."""
+ENTRIES = {"pipeline", "cli", "__main__", "publish.hooks"}
+"""Where the stages are put together: they may import any stage."""
+ALLOWED = {("settings", "analysis.summarize")}
+"""Known exceptions, each with its reason: settings checks a summariser's name against the
+summarisers' registry (imported late, when the settings are checked)."""
+
+
+def _imports() -> dict[str, set[str]]:
+    """Each module of the package (dotted, without `generator.`) and the modules it imports."""
+    graph: dict[str, set[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = ".".join(path.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("generator"):
+                base = node.module.removeprefix("generator").lstrip(".")
+                found |= {f"{base}.{a.name}".lstrip(".") for a in node.names} if not base else {base}
+            elif isinstance(node, ast.Import):
+                found |= {a.name.removeprefix("generator.") for a in node.names if a.name.startswith("generator.")}
+        graph[module] = found
+    return graph
+
+
+def _rank(module: str) -> int | None:
+    """The stage a module belongs to, as an index into STAGES; None for the core and entries."""
+    top = module.split(".")[0]
+    return STAGES.index(top) if top in STAGES else None
+
+
+def test_stages_import_only_the_core_and_earlier_stages() -> None:
+    wrong = []
+    for module, imported in _imports().items():
+        if module in ENTRIES or module.startswith("tools"):
+            continue
+        for target in imported:
+            if (module, target) in ALLOWED or target.split(".")[0] in CORE | {"__version__"}:
+                continue
+            own, theirs = _rank(module), _rank(target)
+            if own is None or theirs is None or theirs > own:
+                wrong.append(f"{module} imports {target}")
+    assert not wrong, "\n".join(sorted(wrong))
+
+
+def test_only_the_command_line_imports_the_tools() -> None:
+    users = {m for m, imported in _imports().items() if any(t.startswith("tools") for t in imported)}
+    assert {m for m in users if not m.startswith("tools")} <= {"cli"}
+
+
+def test_every_package_says_what_it_is_for() -> None:
+    for init in PACKAGE.rglob("__init__.py"):
+        tree = ast.parse(init.read_text(encoding="utf-8"))
+        assert ast.get_docstring(tree), f"{init.relative_to(ROOT)} has no docstring"
