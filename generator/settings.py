@@ -50,7 +50,7 @@ class Settings:
     """Language for sentence splitting, stemming and stop words."""
     max_seed_bytes: int = 5_000_000
     """Seeds larger than this are reported and never read."""
-    story_threshold: float = 0.07
+    story_threshold: float = 0.22
     """Least similarity (0 to 1) for two articles to be grouped into one story."""
     page_size: int = 50
     """Items per page of the home page and the entity pages; longer lists continue on further pages."""

@@ -33,9 +33,10 @@ from generator.text.vectors import (
     tfidf,
 )
 
-DEFAULT_THRESHOLD = 0.07
-"""Least average-link similarity for articles to share a story; chosen on multi-document
-event data (see `python -m generator.tools.evaluate.stories`)."""
+DEFAULT_THRESHOLD = 0.22
+"""Least mean likeness for a large story; a pair of articles needs `grouping.PAIR_FACTOR`
+times it. Chosen by cross-validation on newswire events with unrelated reports mixed in
+(`scripts/learn_story_grouping.py`)."""
 _SLUG_WORDS = 8
 MAX_COMPARED = 8
 """Most articles of one story whose sentences are aligned, summarised and compared."""

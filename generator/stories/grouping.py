@@ -1,15 +1,20 @@
-"""Which articles report the same event: average-link clustering over TF-IDF and entities.
+"""Which articles report the same event: average-link clustering over background-weighted terms.
 
-An article is its title (counted twice), its body's content stems and its entity names;
-two articles are as similar as the cosine of their TF-IDF vectors, with IDF taken over the
-articles being grouped; each article is compared with its `NEIGHBOURS` most similar ones.
-Clusters merge while their mean pairwise similarity reaches the threshold, while it is not
-far below the cohesion of the tighter cluster (two tight stories of the same kind, two
-councils' budgets or two strikes, share enough vocabulary to pass a low threshold, but far
-less than each story shares within itself), and while some article on one side closely
-resembles some article on the other (so no diffuse average of weak likenesses joins
-unrelated reports). The result depends only on the set of articles, never on their order,
-and this module must never look at any data beyond the digests it is given.
+An article is its title (counted twice), its body's content stems and its entity names
+(`text.vectors.article_terms`); each term weighs by how rare it is in news at large
+(`text.background`), never by how common it is in the feed being built, so an article's
+vector is its own: one new or edited article changes no other article's vector. Two
+articles are as similar as the cosine of their vectors, lowered where both are dated and far
+apart in time; each article is compared with its `NEIGHBOURS` most similar ones.
+
+Clusters merge, best first, while their mean pairwise similarity reaches a bar that depends
+on the size of the story they would make: a story of two articles needs `PAIR_FACTOR` times
+the threshold, and the bar falls with size to the threshold itself. Two reports that merely
+share a subject (two strikes, two football transfers) are the commonest false story, while
+an event told by many sources shows itself in many likenesses. Average link over the whole
+cluster never lets a chain of pairwise likenesses join articles that share nothing. The
+result depends only on the set of articles, never on their order, and this module must never
+look at any data beyond the digests it is given and the shipped background table.
 """
 
 from __future__ import annotations
@@ -19,13 +24,14 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import chain
 
 import numpy
 
 from generator.briefs import Record
 from generator.models import Digest
-from generator.text.vectors import Vector, article_terms, cosine, inverse_frequencies, tfidf
+from generator.text.vectors import Vector, article_terms, cosine, weighted_vector
 
 _EXACT_UP_TO = 400
 """Up to this many articles every shared term counts, so similarities are exact."""
@@ -34,20 +40,17 @@ _COMMON_SHARE = 0.05
 NEIGHBOURS = 50
 """Most similar articles each article is compared with: a story of up to this many sources
 keeps every pair, and a year of articles never needs the square of its size in memory."""
-COHESION_SHARE = 0.25
-"""A merge needs a mean similarity of at least this share of the tighter cluster's cohesion
-(its mean internal similarity)..."""
-LINK_FACTOR = 1.7
-"""A merge needs one pair of articles across the two clusters at least this many times the
-threshold alike."""
-COHESION_CAP = 0.6
-"""...counting cohesion at most this much, so near-identical agency copies of a report
-still take in a third outlet's own wording of the event."""
+PAIR_FACTOR = 2.0
+"""A story of two articles needs this many times the threshold; one of `s` articles needs
+`max(1, 2 * PAIR_FACTOR / s)` times it (chosen by `scripts/learn_story_grouping.py`)."""
+DATE_SCALE: float | None = None
+"""Days over which the likeness of two dated articles falls by a factor e; None: dates are
+not used (measured by `scripts/learn_story_grouping.py`)."""
 
 
 def similarity_matrix(digests: Sequence[Digest], language: str = "english") -> list[list[float]]:
-    """Pairwise cosine similarity of the articles' TF-IDF vectors (for a story's few members)."""
-    vectors = _vectors(digests, language)
+    """Pairwise cosine similarity of the articles' background-weighted vectors (for a story's few members)."""
+    vectors = [weighted_vector(article_terms(d, language), language) for d in digests]
     return [[cosine(a, b) for b in vectors] for a in vectors]
 
 
@@ -73,27 +76,6 @@ class Postings:
         rows = numpy.repeat(numpy.arange(len(vectors), dtype=numpy.intp), [len(v) for v in vectors])
         order = numpy.lexsort((terms, rows))
         return cls(len(vectors), len(rank), rows[order], terms[order], weights[order])
-
-
-def tfidf_postings(documents: Sequence[Sequence[str]]) -> Postings:
-    """`story_text.tfidf` of every document under `inverse_frequencies` of them all, as
-    postings: the same weights bit for bit (each factor from `math.log`, each norm summed in
-    the order of the terms' first use, as `tfidf` sums), at a fraction of the cost."""
-    vocabulary = sorted(set(chain.from_iterable(documents)))
-    rank = {term: k for k, term in enumerate(vocabulary)}
-    tokens = numpy.fromiter(map(rank.__getitem__, chain.from_iterable(documents)), dtype=numpy.int64)
-    lengths = numpy.fromiter(map(len, documents), dtype=numpy.int64, count=len(documents))
-    owner = numpy.repeat(numpy.arange(len(documents), dtype=numpy.int64), lengths)
-    keys, first, counts = numpy.unique(owner * len(vocabulary) + tokens, return_index=True, return_counts=True)
-    rows, terms = numpy.divmod(keys, len(vocabulary))
-    held = numpy.bincount(terms, minlength=len(vocabulary)).tolist()
-    idf = numpy.array([math.log((1 + len(documents)) / (1 + df)) + 1.0 for df in held])
-    tf = numpy.array([1.0 + math.log(n) if n else 0.0 for n in range(int(counts.max(initial=0)) + 1)])
-    weights = tf[counts] * idf[terms]
-    in_use = numpy.argsort(first, kind="stable")  # each row's terms in order of first use
-    norms = numpy.sqrt(numpy.bincount(rows[in_use], (weights * weights)[in_use], minlength=len(documents)))
-    weights /= norms[rows]
-    return Postings(len(documents), len(vocabulary), rows.astype(numpy.intp), terms.astype(numpy.intp), weights)
 
 
 def similar_pairs(vectors: Postings, common: int, neighbours: int = NEIGHBOURS) -> dict[tuple[int, int], float]:
@@ -146,19 +128,26 @@ def similar_pairs(vectors: Postings, common: int, neighbours: int = NEIGHBOURS) 
     return pairs
 
 
-def cluster(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> tuple[tuple[int, ...], ...]:
-    """Average-link agglomerative clusters of 0..n-1, merging the best pair first while it reaches
-    `threshold` and the cohesion rule above; missing pairs count as similarity 0. Ties go to
-    the lower indices.
+def need(size: int, threshold: float, pair_factor: float = PAIR_FACTOR) -> float:
+    """The mean likeness a story of `size` articles needs: `pair_factor` × `threshold` for two
+    articles, falling with size to `threshold`."""
+    return threshold * max(1.0, 2.0 * pair_factor / size)
 
-    A merge needs a pair of articles at least `LINK_FACTOR` × `threshold` alike across the
-    two clusters, so no merge ever crosses two groups of articles that no chain of such pairs
-    joins: each group is clustered on its own, with the pairs inside it, and an article in
-    no such pair stays alone. The clusters are the same as over all pairs at once (each
-    group sees its own merges in the same order and the same sums), at a fraction of the
-    cost: most pairs join articles that never merge.
+
+def cluster(
+    n: int, pairs: dict[tuple[int, int], float], threshold: float, pair_factor: float = PAIR_FACTOR
+) -> tuple[tuple[int, ...], ...]:
+    """Average-link agglomerative clusters of 0..n-1: the merge whose mean pairwise similarity
+    most exceeds the bar for the story it would make (`need`) goes first, while one reaches
+    its bar; missing pairs count as similarity 0. Ties go to the lower indices.
+
+    Every bar is at least `threshold`, so a merge needs some pair of articles at least that
+    alike across the two clusters: no merge ever crosses two groups of articles that no chain
+    of such pairs joins. Each group is clustered on its own, with the pairs inside it, and an
+    article in no such pair stays alone. The clusters are the same as over all pairs at once
+    (each group sees its own merges in the same order and the same sums), at a fraction of
+    the cost: most pairs join articles that never merge.
     """
-    strong = LINK_FACTOR * threshold
     root = list(range(n))
 
     def find(i: int) -> int:
@@ -168,7 +157,7 @@ def cluster(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> tu
         return i
 
     for (i, j), value in pairs.items():
-        if value >= strong:
+        if value >= threshold:
             root[max(find(i), find(j))] = min(find(i), find(j))
     groups: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
     for (i, j), value in pairs.items():  # in the pairs' order, so every sum adds in the same order
@@ -178,50 +167,36 @@ def cluster(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> tu
     for i in range(n):
         members[find(i)].append(i)
     clusters: list[tuple[int, ...]] = [(i,) for i in range(n) if len(members[find(i)]) == 1]
+    bar = [0.0, 0.0] + [need(s, threshold, pair_factor) for s in range(2, n + 1)]
     for group, inside in groups.items():
-        clusters += _cluster_group(members[group], inside, threshold)
+        clusters += _cluster_group(members[group], inside, bar)
     return tuple(sorted(clusters))
 
 
-def _cluster_group(nodes: list[int], pairs: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, ...]]:
-    """`cluster` over one group of articles, given the pairs inside it."""
+def _cluster_group(nodes: list[int], pairs: dict[tuple[int, int], float], bar: list[float]) -> list[tuple[int, ...]]:
+    """`cluster` over one group of articles, given the pairs inside it and the bar by story size."""
     links: dict[int, dict[int, float]] = defaultdict(dict)
-    closest: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), value in pairs.items():
-        links[i][j] = links[j][i] = closest[i][j] = closest[j][i] = value
+        links[i][j] = links[j][i] = value
     size = dict.fromkeys(nodes, 1)
-    inner = dict.fromkeys(nodes, 0.0)
     members = {i: [i] for i in nodes}
-    heap = [(-value, i, j) for (i, j), value in pairs.items() if value >= threshold]
+    heap = [(-value / bar[2], i, j) for (i, j), value in pairs.items() if value >= bar[2]]
     heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)
-        if a not in size or b not in size or abs(links[a].get(b, 0.0) / (size[a] * size[b]) + negative) > 1e-12:
+        if a not in size or b not in size or abs(_ratio(a, b, links, size, bar) + negative) > 1e-12:
             continue  # a cluster merged since this entry was pushed
-        tighter = max(_cohesion(inner[a], size[a]), _cohesion(inner[b], size[b]))
-        if -negative < COHESION_SHARE * min(tighter, COHESION_CAP) or closest[a][b] < LINK_FACTOR * threshold:
-            continue  # pushed again if either cluster grows
-        inner[a] += inner.pop(b) + links[a][b]
-        _merge_closest(a, b, closest)
         _merge(a, b, links, size, members)
-        for d, total in links[a].items():
-            average = total / (size[a] * size[d])
-            if average >= threshold:
-                heapq.heappush(heap, (-average, min(a, d), max(a, d)))
+        for d in links[a]:
+            ratio = _ratio(a, d, links, size, bar)
+            if ratio >= 1.0:
+                heapq.heappush(heap, (-ratio, min(a, d), max(a, d)))
     return [tuple(sorted(m)) for m in members.values()]
 
 
-def _cohesion(inner: float, size: int) -> float:
-    """Mean similarity of a cluster's pairs, from their sum; a single article has none."""
-    return inner / (size * (size - 1) / 2) if size > 1 else 0.0
-
-
-def _merge_closest(a: int, b: int, closest: dict[int, dict[int, float]]) -> None:
-    """Fold `b` into `a` in the table of each cluster pair's most similar article pair."""
-    for d, value in closest.pop(b).items():
-        del closest[d][b]
-        if d != a:
-            closest[a][d] = closest[d][a] = max(closest[a].get(d, 0.0), value)
+def _ratio(a: int, b: int, links: dict[int, dict[int, float]], size: dict[int, int], bar: list[float]) -> float:
+    """How far clusters `a` and `b`'s mean likeness exceeds the bar for their joint story (1: just reaches it)."""
+    return links[a].get(b, 0.0) / (size[a] * size[b]) / bar[size[a] + size[b]]
 
 
 def _merge(
@@ -237,17 +212,38 @@ def _merge(
 
 
 def group_articles(
-    digests: Sequence[Record], threshold: float, language: str = "english"
+    digests: Sequence[Record],
+    threshold: float,
+    language: str = "english",
+    *,
+    pair_factor: float = PAIR_FACTOR,
+    date_scale: float | None = DATE_SCALE,
 ) -> tuple[tuple[int, ...], ...]:
     """Clusters of digest indices; digests should come sorted by source for stable ties."""
     if not digests:
         return ()
-    vectors = tfidf_postings([article_terms(d, language) for d in digests])
+    vectors = Postings.of([weighted_vector(article_terms(d, language), language) for d in digests])
     common = max(_EXACT_UP_TO, int(vectors.size * _COMMON_SHARE))
-    return cluster(vectors.size, similar_pairs(vectors, common), threshold)
+    pairs = similar_pairs(vectors, common)
+    if date_scale:
+        pairs = _apart_in_time(pairs, [_day(d.article.published) for d in digests], date_scale)
+    return cluster(vectors.size, pairs, threshold, pair_factor)
 
 
-def _vectors(digests: Sequence[Record], language: str) -> list[dict[str, float]]:
-    terms = [article_terms(d, language) for d in digests]
-    idf = inverse_frequencies(terms)
-    return [tfidf(t, idf) for t in terms]
+def _day(published: str | None) -> int | None:
+    """The day number of an ISO date (its first ten characters), or None when there is none or it is no date."""
+    try:
+        return date.fromisoformat(published[:10]).toordinal() if published else None
+    except ValueError:
+        return None
+
+
+def _apart_in_time(
+    pairs: dict[tuple[int, int], float], days: list[int | None], scale: float
+) -> dict[tuple[int, int], float]:
+    """The pairs' likenesses, each lowered by a factor e per `scale` days between two dated articles."""
+    out = {}
+    for (i, j), value in pairs.items():
+        a, b = days[i], days[j]
+        out[(i, j)] = value * math.exp(-abs(a - b) / scale) if a is not None and b is not None else value
+    return out

@@ -1,21 +1,24 @@
-"""Text measures the story stages share: sentence units with citations, stems, TF-IDF, cosine.
+"""Text measures the stages share: content stems, an article's grouping terms and its
+background-weighted vector, sentence units with citations, TF-IDF within a story, cosine.
 
-Every story stage compares text through these functions, so "similar" means one thing.
-It must never read files, download data (sumy's stemmer and stop words ship with it) or
-use sumy's default tokenizer.
+Every stage that compares text does it through these functions, so "similar" means one
+thing. It must never read files but the shipped background table, download data (sumy's
+stemmer and stop words ship with it) or use sumy's default tokenizer.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy
 
 from generator.briefs import Brief, Record
 from generator.models import Article, Citation
+from generator.text.background import rarity
 from generator.text.tokenizer import SentenceTokenizer
 from generator.text.words import stemmer, stop_words
 
@@ -62,6 +65,25 @@ def article_terms(digest: Record, language: str = "english") -> tuple[str, ...]:
     body = content_stems(" ".join(article.paragraphs), language)
     names = tuple(ENTITY_PREFIX + name.lower() for name in digest.entities.all())
     return title + body + names
+
+
+@lru_cache(maxsize=1 << 16)
+def term_rarity(term: str, language: str = "english") -> float:
+    """A term's background rarity; an entity name's is that of its rarest word."""
+    if not term.startswith(ENTITY_PREFIX):
+        return rarity(term)
+    return max(map(rarity, content_stems(term[len(ENTITY_PREFIX) :], language)), default=rarity(term))
+
+
+def weighted_vector(terms: Sequence[str], language: str = "english") -> dict[str, float]:
+    """An article's L2-normalised vector: each term's sublinear count times its background
+    rarity. It depends on the article's own terms alone."""
+    counts: dict[str, int] = defaultdict(int)
+    for term in terms:
+        counts[term] += 1
+    weights = {t: (1.0 + math.log(n)) * term_rarity(t, language) for t, n in counts.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {t: w / norm for t, w in weights.items()} if norm else {}
 
 
 def article_units(article: Article, language: str = "english") -> tuple[Unit, ...]:

@@ -15,7 +15,8 @@ from generator.stories.assemble import group_stories
 from generator.stories.facts import align, fact_vectors, shared_facts
 from generator.stories.timeline import build_timeline
 from generator.text.vectors import Unit, UnitVectors, article_units, content_stems, inverse_frequencies, tfidf
-from generator.tools.evaluate.stories import adjusted_rand_index, article_from_text, purity
+from generator.tools.evaluate.clustering import adjusted_rand_index, pairwise_scores, purity
+from generator.tools.evaluate.stories import article_from_text
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases" / "stories"
@@ -207,6 +208,26 @@ def test_adjusted_rand_index_on_known_cases() -> None:
     assert purity([0, 0, 1, 1], ["a", "a", "a", "b"]) == pytest.approx(0.75)
 
 
+def test_pairwise_precision_and_recall_on_known_cases() -> None:
+    # truth: {a,b,c} {d}; predicted: {a,b} {c,d}: 1 of 2 said pairs right, 1 of 3 true pairs found
+    assert pairwise_scores("aaab", "xxyy") == pytest.approx((0.5, 1 / 3))
+    assert pairwise_scores("ab", "xy") == (1.0, 1.0)
+
+
+def test_a_wire_id_gives_its_date_and_checked_pairs_make_one_event(tmp_path) -> None:
+    from generator.tools.evaluate.stories import _same_event_labels, read_same_event, wire_date
+
+    assert wire_date("APW19981016.0240") == "1998-10-16"
+    assert wire_date("NYT19981231.0001") == "1998-12-31"
+    assert wire_date("bbc-sport-112") is None
+    listed = tmp_path / "same.txt"
+    listed.write_text("# checked\na b  # one event\nc d\nb c\n\nlonely\n", encoding="utf-8")
+    pairs = read_same_event(listed)
+    assert pairs == (("a", "b"), ("c", "d"), ("b", "c"))
+    labels = _same_event_labels(pairs)
+    assert len(set(labels.values())) == 1 and set(labels) == {"a", "b", "c", "d"}
+
+
 def test_article_from_text_reads_a_dateline_and_a_title() -> None:
     article = article_from_text("Monday, March 2, 2009\n\nRiver rises\n\nThe river rose.\nIt fell.", "x")
     assert article.published == "2009-03-02"
@@ -249,6 +270,43 @@ def test_a_wording_two_sources_share_word_for_word_is_shown_once_crediting_both(
     assert len(texts) == len(set(texts)), "a wording is listed twice in one fact"
 
 
+def test_a_story_page_says_when_its_sources_were_published() -> None:
+    from dataclasses import replace
+
+    from generator.output.render import date_span, iter_pages, make_environment
+
+    assert date_span(["2024-03-12", None, "2024-02-31", "2024-03-11T09:00:00"]) == ("2024-03-11", "2024-03-12")
+    assert date_span([None, "not a date"]) is None
+    texts = [(CASES / name).read_text(encoding="utf-8") for name in ("flood_a.txt", "flood_b.txt")]
+    seeds = tuple(Seed(path=f"seeds/{k}.txt", text=text, format="txt") for k, text in enumerate(texts))
+    digests, _ = digest_seeds(seeds, Settings(cache_dir=""))
+    days = ("2024-03-12", "2024-03-11")
+    dated = tuple(replace(d, article=replace(d.article, published=day)) for d, day in zip(digests, days, strict=True))
+    (story,) = group_stories(dated)
+    (page,) = [
+        p.text
+        for p in iter_pages(dated, (story,), Settings(cache_dir=""), make_environment(ROOT / "templates"))
+        if p.path.startswith("stories/")
+    ]
+    assert "A story from 2 sources, published from 2024-03-11 to 2024-03-12:" in page
+
+
+def test_with_a_date_scale_reports_a_year_apart_are_not_one_story() -> None:
+    from dataclasses import replace
+
+    from generator.stories.grouping import group_articles
+
+    texts = [(CASES / name).read_text(encoding="utf-8") for name in ("flood_a.txt", "flood_b.txt")]
+    seeds = tuple(Seed(path=f"seeds/{k}.txt", text=text, format="txt") for k, text in enumerate(texts))
+    digests, _ = digest_seeds(seeds, Settings(cache_dir=""))
+    days = ("2023-03-11", "2024-03-12")
+    dated = tuple(replace(d, article=replace(d.article, published=day)) for d, day in zip(digests, days, strict=True))
+    assert group_articles(dated, 0.22) == ((0, 1),)
+    assert group_articles(dated, 0.22, date_scale=30.0) == ((0,), (1,))
+    undated = tuple(replace(d, article=replace(d.article, published=None)) for d in dated)
+    assert group_articles(undated, 0.22, date_scale=30.0) == ((0, 1),)
+
+
 @pytest.mark.parametrize("seed", range(40))
 def test_similar_pairs_are_each_articles_closest_neighbours_by_cosine(seed: int) -> None:
     import random
@@ -280,43 +338,71 @@ def test_similar_pairs_are_each_articles_closest_neighbours_by_cosine(seed: int)
 
 
 @pytest.mark.parametrize("seed", range(20))
-def test_tfidf_postings_are_the_tfidf_vectors_bit_for_bit(seed: int) -> None:
+def test_an_articles_likeness_to_another_does_not_depend_on_the_rest_of_the_feed(seed: int) -> None:
     import random
 
-    from generator.stories.grouping import Postings, tfidf_postings
+    from generator.stories.grouping import Postings, similar_pairs
+    from generator.text.vectors import weighted_vector
 
     rng = random.Random(seed)
-    vocabulary = [f"term{k}" for k in range(rng.randint(1, 40))]
-    documents = [tuple(rng.choices(vocabulary, k=rng.randint(0, 30))) for _ in range(rng.randint(0, 25))]
-    idf = inverse_frequencies(documents)
-    expected = Postings.of([tfidf(d, idf) for d in documents])
-    found = tfidf_postings(documents)
-    assert (found.size, found.vocabulary) == (expected.size, expected.vocabulary)
-    for field in ("rows", "terms", "weights"):
-        assert getattr(found, field).tolist() == getattr(expected, field).tolist()  # equal, not close
+    words = ["storm", "flood", "minister", "budget", "match", "goal", "court", "verdict", "river", "rain"]
+    feed = [tuple(rng.choices(words, k=rng.randint(1, 12))) for _ in range(rng.randint(2, 30))]
+    more = feed + [tuple(rng.choices(words, k=rng.randint(1, 12))) for _ in range(rng.randint(1, 30))]
+    alone = similar_pairs(Postings.of([weighted_vector(d) for d in feed]), len(feed), len(feed))
+    mixed = similar_pairs(Postings.of([weighted_vector(d) for d in more]), len(more), len(more))
+    for pair, value in alone.items():
+        assert mixed[pair] == pytest.approx(value, abs=1e-12)
 
 
-@pytest.mark.parametrize("seed", range(20))
-def test_weak_likenesses_between_two_sets_of_articles_never_join_them(seed: int) -> None:
+def _merge_by_brute_force(n: int, pairs: dict[tuple[int, int], float], bar: list[float]) -> tuple[tuple[int, ...], ...]:
+    """The size-dependent average link, every candidate merge scored again at every step."""
+    links: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    for (i, j), value in pairs.items():
+        links[i][j] = links[j][i] = value
+    members = {i: [i] for i in range(n)}
+    while True:
+        candidates = [
+            (total / (len(members[a]) * len(members[b])) / bar[len(members[a]) + len(members[b])], a, b)
+            for a in members
+            for b, total in links[a].items()
+            if a < b
+        ]
+        best = max(candidates, key=lambda c: (c[0], -c[1], -c[2]), default=None)
+        if best is None or best[0] < 1.0:
+            return tuple(sorted(tuple(sorted(m)) for m in members.values()))
+        _, a, b = best
+        for d, total in links.pop(b).items():
+            del links[d][b]
+            if d != a:
+                links[a][d] = links[d][a] = links[a].get(d, 0.0) + total
+        members[a] += members.pop(b)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_clusters_are_the_size_dependent_average_link_of_all_pairs(seed: int) -> None:
     import random
 
-    from generator.stories.grouping import LINK_FACTOR, cluster
+    from generator.stories.grouping import cluster, need
 
     rng = random.Random(seed)
-    threshold = 0.1
+    n = rng.randint(1, 25)
+    threshold, factor = rng.choice([0.1, 0.2]), rng.choice([1.0, 1.5, 2.0, 3.0])
+    pairs = {}
+    for _ in range(n * 3):
+        i, j = sorted(rng.sample(range(n), 2)) if n > 1 else (0, 0)
+        if i != j:
+            pairs[(i, j)] = rng.choice([0.05, 0.15, 0.3, 0.5, rng.random()])
+    bar = [0.0, 0.0] + [need(s, threshold, factor) for s in range(2, n + 1)]
+    assert cluster(n, pairs, threshold, factor) == _merge_by_brute_force(n, pairs, bar)
 
-    def problem(n: int) -> dict[tuple[int, int], float]:
-        links = [tuple(sorted(rng.sample(range(n), 2))) for _ in range(n * 3)]
-        return {(i, j): rng.choice([0.12, 0.2, 0.5, rng.random()]) for i, j in links}
 
-    left, right = problem(12), problem(9)
-    alone = cluster(12, left, threshold), cluster(9, right, threshold)
-    together = {**left, **{(i + 12, j + 12): v for (i, j), v in right.items()}}
-    for _ in range(30):  # as alike as a merge's average needs, never as alike as its closest pair needs
-        together[(rng.randrange(12), 12 + rng.randrange(9))] = rng.uniform(threshold, LINK_FACTOR * threshold * 0.99)
-    shifted = tuple(tuple(i + 12 for i in c) for c in alone[1])
-    assert cluster(21, together, threshold) == tuple(sorted(alone[0] + shifted))
-    assert any(len(c) > 1 for c in alone[0] + alone[1])
+def test_a_pair_needs_more_likeness_than_a_larger_story() -> None:
+    from generator.stories.grouping import cluster
+
+    pair = {(0, 1): 0.3}
+    assert cluster(2, pair, 0.2, 2.0) == ((0,), (1,))
+    five = {(i, j): 0.3 for i in range(5) for j in range(i + 1, 5)}
+    assert cluster(5, {**five, (0, 1): 0.41}, 0.2, 2.0) == ((0, 1, 2, 3, 4),)
 
 
 def test_a_contraction_is_a_stop_word_whatever_its_apostrophe() -> None:
