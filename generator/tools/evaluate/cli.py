@@ -59,6 +59,11 @@ def add_evaluate_command(commands: Any) -> None:
         default=[],
         help="JSONL files of single articles (`text`, optional `title`), each on an event of its own, mixed in",
     )
+    stories.add_argument(
+        "--same-event",
+        type=Path,
+        help="file of distractor id pairs that report one event (two ids a line), counted as one event",
+    )
     stories.add_argument("--json", action="store_true", help="print one JSON object")
     stories.set_defaults(run=_stories)
 
@@ -129,11 +134,12 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _stories(args: argparse.Namespace) -> int:
     from generator.stories.assemble import DEFAULT_THRESHOLD
-    from generator.tools.evaluate.stories import evaluate_stories, format_stories_report
+    from generator.tools.evaluate.stories import evaluate_stories, format_stories_report, read_same_event
 
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     distractors = [row for path in args.distractors for row in load_jsonl(path)]
-    result = evaluate_stories(load_jsonl(args.data), threshold=threshold, distractors=distractors)
+    same = read_same_event(args.same_event) if args.same_event else ()
+    result = evaluate_stories(load_jsonl(args.data), threshold=threshold, distractors=distractors, same_event=same)
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_stories_report(result))
     return 0
 

@@ -42,12 +42,13 @@ def _meta(path: Path) -> dict[str, Any]:
     return evaluate_meta(path)
 
 
-def _stories(path: Path, *distractors: Path) -> dict[str, Any]:
+def _stories(path: Path, *distractors: Path, same_event: Path | None = None) -> dict[str, Any]:
     from generator.stories.assemble import DEFAULT_THRESHOLD
-    from generator.tools.evaluate.stories import evaluate_stories
+    from generator.tools.evaluate.stories import evaluate_stories, read_same_event
 
     mixed_in = [row for extra in distractors for row in load_jsonl(extra)]
-    return evaluate_stories(load_jsonl(path), threshold=DEFAULT_THRESHOLD, distractors=mixed_in)
+    same = read_same_event(same_event) if same_event else ()
+    return evaluate_stories(load_jsonl(path), threshold=DEFAULT_THRESHOLD, distractors=mixed_in, same_event=same)
 
 
 RUNNERS: dict[str, Runner] = {
@@ -74,7 +75,8 @@ def run_gate(
         if missing:
             lines.append(f"SKIP {check['name']}: {missing[0]} not found")
             continue
-        result = RUNNERS[check["kind"]](data, *extra)
+        options = {"same_event": floors_file.parent / check["same_event"]} if "same_event" in check else {}
+        result = RUNNERS[check["kind"]](data, *extra, **options)
         for metric, floor in sorted(check["metrics"].items()):
             score = float(_lookup(result, metric))
             ok = score >= floor - tolerance

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from math import comb
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 
 from generator.analysis.digest import digest_article
 from generator.briefs import StoryRecord
@@ -25,36 +27,11 @@ from generator.stories.assemble import DEFAULT_THRESHOLD, group_stories, summari
 from generator.text.dates import is_only_date, parse_date
 from generator.text.tokenizer import SentenceTokenizer
 from generator.text.vectors import word_count
+from generator.tools.evaluate.clustering import adjusted_rand_index, pairwise_scores, purity
 from generator.tools.evaluate.rouge import rouge_f1
 
 _TITLE_MAX_WORDS = 20
 _END_PUNCTUATION = re.compile(r"[.!?:;,\"”’)]$")
-
-
-def adjusted_rand_index(truth: Sequence[object], predicted: Sequence[object]) -> float:
-    """Hubert and Arabie's adjusted Rand index of two labellings of the same items."""
-    n = len(truth)
-    if n != len(predicted):
-        raise ValueError("labellings differ in length")
-    pairs = Counter(zip(truth, predicted, strict=False))
-    index = sum(comb(c, 2) for c in pairs.values())
-    rows = sum(comb(c, 2) for c in Counter(truth).values())
-    columns = sum(comb(c, 2) for c in Counter(predicted).values())
-    total = comb(n, 2)
-    expected = rows * columns / total if total else 0.0
-    ceiling = (rows + columns) / 2
-    if ceiling == expected:
-        return 1.0
-    return (index - expected) / (ceiling - expected)
-
-
-def purity(truth: Sequence[object], predicted: Sequence[object]) -> float:
-    """Share of items whose predicted cluster's majority true label is their own."""
-    members: dict[object, Counter[object]] = {}
-    for t, p in zip(truth, predicted, strict=False):
-        members.setdefault(p, Counter())[t] += 1
-    majority = sum(c.most_common(1)[0][1] for c in members.values())
-    return majority / len(truth) if truth else 1.0
 
 
 def article_from_text(text: str, source: str) -> Article:
@@ -75,34 +52,125 @@ def _looks_like_title(line: str) -> bool:
     return len(line.split()) <= _TITLE_MAX_WORDS and not _END_PUNCTUATION.search(line)
 
 
-def _digests(rows: list[dict], settings: Settings) -> tuple[tuple[Digest, ...], dict[str, int]]:
-    """Every article of every row, digested, with the row each came from."""
+_WIRE_DATE = re.compile(r"(?<!\d)(19|20)(\d\d)(\d\d)(\d\d)(?!\d)")
+"""A wire id's date, as in `APW19981016.0240` (16 October 1998)."""
+
+
+def wire_date(doc_id: object) -> str | None:
+    """The ISO date a wire id carries, as a saved page's metadata would give it; None without one."""
+    match = _WIRE_DATE.search(str(doc_id or ""))
+    return f"{match[1]}{match[2]}-{match[3]}-{match[4]}" if match else None
+
+
+@dataclass(frozen=True)
+class Feed:
+    """Articles digested once, each with the event it reports: rows' articles, then distractors."""
+
+    digests: tuple[Digest, ...]
+    label: dict[str, str]
+    """Each article's source to its event: `row003` for a row's, `single:ID` for a distractor's."""
+    rows: tuple[dict, ...]
+    singles: frozenset[str]
+    """Sources of the distractors that report an event no other article reports."""
+
+
+def digest_feed(
+    rows: Iterable[dict], distractors: Iterable[dict] = (), same_event: Iterable[tuple[str, str]] = ()
+) -> Feed:
+    """Every article of every row and every distractor, digested through the site's own code.
+
+    A row's `doc_ids`, where they carry a wire date, give its articles their dates; distractor
+    ids listed together in `same_event` (pairs checked by reading both) count as one event."""
+    rows = tuple(rows)
+    settings = Settings()
     digests: list[Digest] = []
-    label: dict[str, int] = {}
+    label: dict[str, str] = {}
     for r, row in enumerate(rows):
+        ids = list(row.get("doc_ids") or ())
         for a, text in enumerate(row.get("articles") or ()):
             source = f"row{r:03d}/article{a:03d}"
-            label[source] = r
-            digests.append(digest_article(article_from_text(str(text), source), source, settings))
-    return tuple(digests), label
+            label[source] = f"row{r:03d}"
+            dated = wire_date(ids[a]) if a < len(ids) else None
+            digests.append(_digest(str(text), source, settings, dated))
+    same = _same_event_labels(same_event)
+    for k, row in enumerate(distractors):
+        ident = str(row.get("id", k))
+        source = f"single{k:04d}"
+        label[source] = same.get(ident, f"single:{ident}")
+        digests.append(_digest(_distractor_text(row), source, settings, None))
+    sizes = Counter(label.values())
+    singles = frozenset(s for s, event in label.items() if event.startswith("single:") and sizes[event] == 1)
+    return Feed(tuple(digests), label, rows, singles)
+
+
+@cache
+def _digest(text: str, source: str, settings: Settings, published: str | None) -> Digest:
+    """One article digested (kept: the gate scores the same articles in several feeds)."""
+    article = article_from_text(text, source)
+    if published and not article.published:
+        article = replace(article, published=published)
+    return digest_article(article, source, settings)
+
+
+def _same_event_labels(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each listed id to one label per group of ids that report one event (pairs chain)."""
+    group: dict[str, set[str]] = {}
+    for a, b in pairs:
+        joined = group.get(a, {a}) | group.get(b, {b})
+        for ident in joined:
+            group[ident] = joined
+    return {ident: f"single:{min(members)}" for ident, members in group.items()}
+
+
+def read_same_event(path: Path) -> tuple[tuple[str, str], ...]:
+    """Pairs of distractor ids that report one event: two ids a line, `#` starts a comment."""
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words = line.split("#", 1)[0].split()
+        if len(words) == 2:
+            pairs.append((words[0], words[1]))
+    return tuple(pairs)
+
+
+def score_grouping(feed: Feed, stories: Sequence[StoryRecord]) -> dict:
+    """ARI, purity, pairwise precision and recall, the largest story and (with distractors) the
+    share of single articles left alone, for stories made from `feed`."""
+    story_of = {source: k for k, story in enumerate(stories) for source in story.articles}
+    ordered = sorted(feed.label)
+    truth = [feed.label[s] for s in ordered]
+    predicted = [story_of.get(s, f"alone:{s}") for s in ordered]
+    precision, recall = pairwise_scores(truth, predicted)
+    result = {
+        "articles": len(ordered),
+        "stories": len(stories),
+        "largest": max((len(story.articles) for story in stories), default=1),
+        "ari": round(adjusted_rand_index(truth, predicted), 4),
+        "purity": round(purity(truth, predicted), 4),
+        "pair_precision": round(precision, 4),
+        "pair_recall": round(recall, 4),
+    }
+    if feed.singles:
+        result["distractors"] = len(feed.singles)
+        result["distractors_alone"] = round(sum(s not in story_of for s in feed.singles) / len(feed.singles), 4)
+    return result
 
 
 def evaluate_stories(
-    rows: Iterable[dict], *, threshold: float = DEFAULT_THRESHOLD, distractors: Iterable[dict] = ()
+    rows: Iterable[dict],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    distractors: Iterable[dict] = (),
+    same_event: Iterable[tuple[str, str]] = (),
+    feed: Feed | None = None,
 ) -> dict:
-    """ARI and purity of the grouping, and ROUGE of story summaries beside a lead baseline;
-    with distractors, also the share of them left alone (in no story)."""
-    rows = list(rows)
-    alone = [{"articles": [_distractor_text(row)]} for row in distractors]
-    digests, label = _digests(rows + alone, Settings())
-    stories = group_stories(digests, threshold=threshold)
-    story_of = {source: k for k, story in enumerate(stories) for source in story.articles}
-    ordered = sorted(label)
-    truth = [label[s] for s in ordered]
-    predicted = [story_of.get(s, f"alone:{s}") for s in ordered]
+    """Grouping scores (`score_grouping`) and ROUGE of story summaries beside a lead baseline;
+    `feed` reuses articles already digested by `digest_feed`."""
+    feed = feed or digest_feed(rows, distractors, same_event)
+    stories = group_stories(feed.digests, threshold=threshold)
+    label = {s: int(event[3:]) for s, event in feed.label.items() if event.startswith("row")}
     systems: dict[str, list[dict[str, float]]] = {"briefing": [], "first_sentences": []}
-    by_source = {d.article.source: d for d in digests}
-    for r, row in enumerate(rows):
+    by_source = {d.article.source: d for d in feed.digests}
+    for r, row in enumerate(feed.rows):
         references = _references(row)
         members = _best_story(r, stories, label)
         if not references:
@@ -112,18 +180,8 @@ def evaluate_stories(
         baseline = _first_sentences([by_source[s] for s in sorted(s for s in label if label[s] == r)], budget)
         systems["briefing"].append(_rouge(summary, references))
         systems["first_sentences"].append(_rouge(baseline, references))
-    scattered = [s for s in ordered if label[s] >= len(rows)]
-    result = {
-        "threshold": threshold,
-        "articles": len(ordered),
-        "stories": len(stories),
-        "ari": round(adjusted_rand_index(truth, predicted), 4),
-        "purity": round(purity(truth, predicted), 4),
-        "systems": {name: _mean(scores) for name, scores in systems.items()},
-    }
-    if scattered:
-        result["distractors"] = len(scattered)
-        result["distractors_alone"] = round(sum(s not in story_of for s in scattered) / len(scattered), 4)
+    result = {"threshold": threshold, **score_grouping(feed, stories)}
+    result["systems"] = {name: _mean(scores) for name, scores in systems.items()}
     return result
 
 
@@ -201,7 +259,9 @@ def format_stories_report(result: dict) -> str:
     """A short plain-text report of an `evaluate_stories` result."""
     lines = [
         f"threshold {result['threshold']}: {result['articles']} articles -> {result['stories']} stories",
-        f"ARI {result['ari']:.3f}   purity {result['purity']:.3f}",
+        f"ARI {result['ari']:.3f}   purity {result['purity']:.3f}   "
+        f"pairs: precision {result['pair_precision']:.3f} recall {result['pair_recall']:.3f}   "
+        f"largest story {result['largest']}",
         *(
             [f"distractors left alone: {result['distractors_alone']:.3f} of {result['distractors']}"]
             if "distractors" in result
