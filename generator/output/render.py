@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -228,6 +229,20 @@ def _story_view(story: StoryRecord, members: tuple[dict[str, Any], ...], library
     return view
 
 
+def date_span(dates: Iterable[str | None]) -> tuple[str, str] | None:
+    """The first and last of the calendar dates given (ISO, invalid ones ignored); None without any."""
+    valid = sorted(d[:10] for d in dates if d and _is_date(d[:10]))
+    return (valid[0], valid[-1]) if valid else None
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _whole_story_view(story: StoryRecord, library: Library, view: dict[str, Any]) -> dict[str, Any]:
     """A story's view with the whole story and its front matter, for its page."""
     whole = library.story(story)
@@ -240,6 +255,7 @@ def _whole_story_view(story: StoryRecord, library: Library, view: dict[str, Any]
         "by_source": by_source,
         "front_matter": front,
         "briefing": front["briefing"],
+        "span": date_span(m["briefing"].get("published") for m in members),
         "cite": lambda source, paragraph: Trusted(f"../{by_source[source]['link']}#p-{paragraph}"),
         "same_words": same_words,
     }
