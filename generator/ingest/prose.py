@@ -1,0 +1,114 @@
+"""Pure: does a pasted line read as article prose, does it speak to the reader, and was it hard-wrapped.
+
+Cleaning asks these before it removes anything by position or by cue, so that an article's
+own sentences are never taken for site furniture. Shape only: no site's wording, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from generator.text.tokenizer import SentenceTokenizer
+
+_PROSE_MIN_WORDS = 3
+_LOWER_SHARE = 0.3
+_LONG_WORDS = 40
+# A hard-wrapped paste: lines no longer than this, and several that fill the width.
+_MAX_WRAP_WIDTH = 100
+_FULL_LINE_SHARE = 0.85
+_FULL_LINES = 3
+
+# Final punctuation, perhaps followed by a wire service's stray tag ("&UR; kl", "(aos)").
+_FINAL = re.compile(r"[.!?…][\"”’'»)\]]*(?:\s+\S+){0,2}$")
+_SENTENCE_END = re.compile(r"[a-z][.!?][\"”’']?\s+\S")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)")
+# The reader addressed: second person, the outlet's "we", or an imperative a prompt starts with.
+_READER = re.compile(
+    r"\b(?:you|your|yours|our|us)\b|^(?:please\s+)?(?:sign|subscribe|follow|share|click|tap|download|join|"
+    r"read|see|watch|listen|like|email|contact|send|register|log|support|donate|get|stay|check|visit|"
+    r"do remember|don’t miss|don't miss|thank)\b",
+    re.IGNORECASE,
+)
+_sentences = SentenceTokenizer("english").to_sentences
+
+
+def reads_as_prose(text: str) -> bool:
+    """Sentences, not a label: enough words, mostly lower-case ones, and final punctuation with
+    quotes closed (in a long paragraph, one sentence end anywhere is enough: a paste loses a full stop)."""
+    words = text.split()
+    lower = sum(1 for w in words[1:] if w[:1].islower())
+    if len(words) < _PROSE_MIN_WORDS or lower < _LOWER_SHARE * (len(words) - 1):
+        return False
+    if len(words) > _LONG_WORDS:
+        return bool(_FINAL.search(text) or _SENTENCE_END.search(text))
+    return bool(_FINAL.search(text)) and _quotes_closed(text)
+
+
+def _quotes_closed(text: str) -> bool:
+    straight = text.count('"') % 2 == 0
+    return straight and text.count("“") == text.count("”")
+
+
+def addresses_reader(text: str) -> bool:
+    """The line speaks to its reader outside any quotation ("follow us", "your inbox", "Sign up")."""
+    return bool(_READER.search(_QUOTED.sub(" ", text).strip()))
+
+
+def sentences(paragraph: str) -> tuple[str, ...]:
+    """The paragraph's sentences, in order."""
+    return _sentences(paragraph)
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped paste was wrapped at, or None when its lines are not wrapped."""
+    lengths = [len(line) for line in lines if line]
+    if not lengths or max(lengths) > _MAX_WRAP_WIDTH:
+        return None
+    width = max(lengths)
+    full = sum(1 for n in lengths if n >= _FULL_LINE_SHARE * width)
+    return width if full >= _FULL_LINES else None
+
+
+def wrapped_here(previous: str, line: str, width: int) -> bool:
+    """The break was the wrap's: the line's first word would not have fitted on the previous line."""
+    first = line.split(maxsplit=1)[0]
+    return len(previous) + 1 + len(first) > width
+
+
+_TITLE_SEPARATOR = re.compile(r"(?:\s+[|–—-]\s+|\s*::\s*)")
+_MIN_HEADLINE_WORDS = 4
+
+
+def folded(text: str) -> str:
+    """Lower-case words without punctuation: how a repeated headline is compared with the title."""
+    return " ".join(re.sub(r"[^\w\s]", "", text.lower().replace("’", "").replace("'", "")).split())
+
+
+def title_forms(title: str) -> set[str]:
+    """The folded title, without a " - Site" / "Site | " segment, and without its first word."""
+    forms = {folded(title)}
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) > 1:
+        forms |= {folded(" ".join(parts[:-1])), folded(" ".join(parts[1:]))}
+    for form in list(forms):
+        words = form.split()
+        if len(words) > _MIN_HEADLINE_WORDS:
+            forms.add(" ".join(words[1:]))
+    return {form for form in forms if len(form.split()) >= min(_MIN_HEADLINE_WORDS, len(folded(title).split()))}
+
+
+def repeats_title(line: str, title: str) -> bool:
+    """The line is the title again: equal but for case, punctuation, a site's name or the first word."""
+    return bool(title) and folded(line) in title_forms(title)
+
+
+def without_site(title: str, names_publisher: Callable[[str], bool]) -> str:
+    """The title without a " - Site" suffix or "Site | " prefix that names the publisher."""
+    suffix = re.match(r"^(?P<rest>.+)" + _TITLE_SEPARATOR.pattern + r"(?P<site>[^|–—:]+)$", title)
+    if suffix and names_publisher(suffix["site"]) and len(suffix["rest"].split()) >= _MIN_HEADLINE_WORDS:
+        return suffix["rest"].strip()
+    prefix = re.match(r"^(?P<site>[^|–—:]+?)" + _TITLE_SEPARATOR.pattern + r"(?P<rest>.+)$", title)
+    if prefix and names_publisher(prefix["site"]) and len(prefix["rest"].split()) >= _MIN_HEADLINE_WORDS:
+        return prefix["rest"].strip()
+    return title
