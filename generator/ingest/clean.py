@@ -86,7 +86,11 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 def _continues(previous: str, line: str) -> bool:
     # A hard-wrapped paragraph: the previous line is long and stops mid-sentence.
-    return len(previous) >= 50 and previous[-1] not in ".!?:”\"’'" and (line[0].islower() or previous[-1] in ",;-")
+    return (
+        len(previous) >= 50
+        and previous[-1] not in ".!?:”\"’'"
+        and (line[0].islower() or previous[-1] in ",;-" or prose.ends_open(previous))
+    )
 
 
 def _blocks(paragraphs: list[str], keep: list[int]) -> tuple[Block, ...]:

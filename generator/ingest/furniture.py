@@ -62,7 +62,7 @@ TOPICAL = tuple(
 
 # A short self-promotional line: the outlet speaking to its reader.
 PROMO = re.compile(
-    r"\b(?:our|us|we)\b.*\b(?:news|website|site|app|stories|journalism|readers?|coverage|team)\b"
+    r"(?-i:\b(?:[Oo]ur|us|[Ww]e)\b).*\b(?:news|website|site|app|stories|journalism|readers?|coverage|team)\b"
     r"|\b(?:trusted|independent) (?:source|news)\b|\bprovided free\b|\bstay informed\b",
     _I,
 )

@@ -14,10 +14,11 @@ from generator.text.tokenizer import SentenceTokenizer
 _PROSE_MIN_WORDS = 3
 _LOWER_SHARE = 0.3
 _LONG_WORDS = 40
-# A hard-wrapped paste: lines no longer than this, and several that fill the width.
+# A hard-wrapped paste: lines between these widths, and at least two (and half) that fill the width.
+_MIN_WRAP_WIDTH = 50
 _MAX_WRAP_WIDTH = 100
 _FULL_LINE_SHARE = 0.85
-_FULL_LINES = 3
+_FULL_LINES = 2
 
 # Final punctuation, perhaps followed by a wire service's stray tag ("&UR; kl", "(aos)").
 _FINAL = re.compile(r"[.!?…][\"”’'»)\]]*(?:\s+\S+){0,2}$")
@@ -25,7 +26,7 @@ _SENTENCE_END = re.compile(r"[a-z][.!?][\"”’']?\s+\S")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)")
 # The reader addressed: second person, the outlet's "we", or an imperative a prompt starts with.
 _READER = re.compile(
-    r"\b(?:you|your|yours|our|us)\b|^(?:please\s+)?(?:sign|subscribe|follow|share|click|tap|download|join|"
+    r"(?-i:\b(?:[Yy]ou|[Yy]ours?|[Oo]ur|us)\b)|^(?:please\s+)?(?:sign|subscribe|follow|share|click|tap|download|join|"
     r"read|see|watch|listen|like|email|contact|send|register|log|support|donate|get|stay|check|visit|"
     r"do remember|don’t miss|don't miss|thank)\b",
     re.IGNORECASE,
@@ -60,14 +61,28 @@ def sentences(paragraph: str) -> tuple[str, ...]:
     return _sentences(paragraph)
 
 
+# Words a sentence or a heading cannot end on: a line ending with one goes on in the next line.
+_OPEN_WORDS = frozenset(
+    "a an the and or but nor of to in on at by for from with into as than that which who whom whose "
+    "is are was were be been has have had will would can could should may might its their his her our".split()
+)
+
+
+def ends_open(line: str) -> bool:
+    """The line stops on a word no sentence ends with ("which", "the", "of"): it was wrapped."""
+    words = line.split()
+    return bool(words) and words[-1].lower() in _OPEN_WORDS
+
+
 def wrap_width(lines: list[str]) -> int | None:
-    """The column a hard-wrapped paste was wrapped at, or None when its lines are not wrapped."""
-    lengths = [len(line) for line in lines if line]
-    if not lengths or max(lengths) > _MAX_WRAP_WIDTH:
+    """The column a hard-wrapped paste was wrapped at, or None when its lines are not wrapped.
+    Only lines that another line follows count: a long line standing alone was not wrapped."""
+    lengths = [len(line) for line, after in zip(lines, lines[1:], strict=False) if line and after]
+    if not lengths or not _MIN_WRAP_WIDTH <= max(lengths) <= _MAX_WRAP_WIDTH:
         return None
     width = max(lengths)
     full = sum(1 for n in lengths if n >= _FULL_LINE_SHARE * width)
-    return width if full >= _FULL_LINES else None
+    return width if full >= max(_FULL_LINES, len(lengths) / 2) else None
 
 
 def wrapped_here(previous: str, line: str, width: int) -> bool:

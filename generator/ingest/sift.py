@@ -41,8 +41,9 @@ def sift_pasted(paragraphs: list[str], title: str = "") -> Sifted:
     cued = [_cued(p) for p in paragraphs]
     headline = [prose.repeats_title(p, title) for p in paragraphs]
     substantive = [i for i, p in enumerate(paragraphs) if _article_like(p) and not (credited[i] or headline[i])]
-    if not substantive:  # text pasted without final punctuation: long lines are the article
-        substantive = [i for i, p in enumerate(paragraphs) if not cued[i] and not short(p, SUBSTANTIVE_WORDS - 1)]
+    for fallback in (prose.reads_as_prose, _long_line):  # a short article; text pasted without final punctuation
+        if not substantive:
+            substantive = [i for i, p in enumerate(paragraphs) if not (cued[i] or headline[i]) and fallback(p)]
     if not substantive:
         return Sifted(paragraphs + ending, [], list(range(len(paragraphs) + len(ending))))
     first, last = substantive[0], substantive[-1]
@@ -55,15 +56,20 @@ def sift_pasted(paragraphs: list[str], title: str = "") -> Sifted:
     return _with_doubt(paragraphs + ending, removed)
 
 
+def _long_line(paragraph: str) -> bool:
+    return not short(paragraph, SUBSTANTIVE_WORDS - 1)
+
+
 def _closing_byline(paragraphs: list[str]) -> int:
-    """Where a "Written by" or "About the author" line in the second half of the words starts the
-    writer's box (name, bio, contact), or the paragraph count when there is none."""
+    """Where a "Written by" or "About the author" line after the article's text (and in the second
+    half of the words) starts the writer's box (name, bio, contact), or the paragraph count."""
     total = sum(len(p.split()) for p in paragraphs)
-    before = 0
+    before, article = 0, False
     for i, paragraph in enumerate(paragraphs):
-        if rules.BYLINE_MARKER.match(paragraph) and before >= total / 2:
+        if rules.BYLINE_MARKER.match(paragraph) and article and before >= total / 2:
             return i
         before += len(paragraph.split())
+        article = article or _article_like(paragraph)
     return len(paragraphs)
 
 
