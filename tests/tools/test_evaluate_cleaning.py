@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from generator.tools.evaluate.cleaning import SHAPES, load_pastes, measure_loss
+from generator.tools.evaluate.gate import run_gate
 
 ARTICLE = (
     "The city council voted on Tuesday to build a second bridge over the river, ending a long debate.",
@@ -49,3 +50,13 @@ def test_a_folder_counts_furniture_as_removed(tmp_path: Path) -> None:
     assert found["dropped"] == 0
     assert found["words_removed"] == len("Share this article © 2021 Riverside Post Ltd. All rights reserved.".split())
     assert found["largest_removals"][0]["name"] == "page.txt"
+
+
+def test_the_gate_pins_articles_and_words_kept(tmp_path: Path) -> None:
+    (tmp_path / "rows.jsonl").write_text(json.dumps({"id": "a", "title": "Bridge vote", "text": "\n\n".join(ARTICLE)}))
+    metrics = {f"shapes.{shape}.{key}": 1.0 for shape in SHAPES for key in ("articles_kept", "words_kept")}
+    check = {"name": "clean_rows", "kind": "clean", "data": "rows.jsonl", "metrics": metrics}
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"checks": [check]}), encoding="utf-8")
+    passed, lines = run_gate(floors, tmp_path)
+    assert passed and len(lines) == 6
