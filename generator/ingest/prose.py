@@ -24,9 +24,10 @@ _FULL_LINES = 2
 _FINAL = re.compile(r"[.!?…][\"”’'»)\]]*(?:\s+\S+){0,2}$")
 _SENTENCE_END = re.compile(r"[a-z][.!?][\"”’']?\s+\S")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)")
-# The reader addressed: second person, the outlet's "we", or an imperative a prompt starts with.
+# The reader addressed: "your", the outlet's "our" and "us", or an imperative a prompt starts with
+# (a bare "you" is as often the generic one of news prose: "you have to agree to...").
 _READER = re.compile(
-    r"(?-i:\b(?:[Yy]ou|[Yy]ours?|[Oo]ur|us)\b)|^(?:please\s+)?(?:sign|subscribe|follow|share|click|tap|download|join|"
+    r"(?-i:\b(?:[Yy]ours?|[Oo]ur|us)\b)|^(?:please\s+)?(?:sign|subscribe|follow|share|click|tap|download|join|"
     r"read|see|watch|listen|like|email|contact|send|register|log|support|donate|get|stay|check|visit|"
     r"do remember|don’t miss|don't miss|thank)\b",
     re.IGNORECASE,
@@ -47,8 +48,8 @@ def reads_as_prose(text: str) -> bool:
 
 
 def _quotes_closed(text: str) -> bool:
-    straight = text.count('"') % 2 == 0
-    return straight and text.count("“") == text.count("”")
+    # A quotation may go on into the next paragraph (news leaves it open); one closed that never opened may not.
+    return text.count("”") <= text.count("“")
 
 
 def addresses_reader(text: str) -> bool:
