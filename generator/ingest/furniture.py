@@ -19,7 +19,7 @@ ANYWHERE = tuple(
         r"^(?:image|photo|picture|pictured|photograph|video|caption|illustration)s?\b\s*(?::|-|–|—|credit)",
         r"\b(?:photo|image|picture)?\s*credits?\s*:",
         r"^(?:photo|image|picture)s?\s*(?:by|courtesy)\b",
-        r"\b(?:getty images|shutterstock|alamy|afp via getty|reuters/|ap photo|epa-efe)\b",
+        r"\b(?:getty images|shutterstock|alamy|afp via getty|ap photo|epa-efe)\b|\breuters/(?-i:[A-Z][a-z]+ [A-Z])",
         r"^(?:read|see) (?:more|also|next)\b|^(?:related|recommended|more on this)\b",
         r"^advertisement\b|^sponsored\b|^(?:\d+\s+)?min(?:ute)?s? read\b|\b\d+\s+min(?:ute)?s? read$",
         r"^thank you for (?:reading|taking the time|your support)",
@@ -58,6 +58,14 @@ TOPICAL = tuple(
         r"\bget in touch\b|\bcontact us\b|\btip(?:s)? (?:line|off)\b",
         r"\bprivacy (?:policy|notice)\b|\bterms of (?:service|use)\b",
     )
+)
+
+# Share buttons pasted as text and glued to the first words of a paragraph ("Share this withEmail
+# FacebookTwitter...Copy this linkThe minister said..."): two or more platforms' names, not a site's wording.
+SHARE_RESIDUE = re.compile(
+    r"^share(?: this| on)?(?: with)?:?\s*(?:(?:e-?mail|facebook|messenger|twitter|pinterest|whatsapp|linkedin|"
+    r"reddit|telegram|flipboard|print|copy (?:this )?link)\s*){2,}",
+    _I,
 )
 
 # A short self-promotional line: the outlet speaking to its reader.

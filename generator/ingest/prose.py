@@ -23,7 +23,7 @@ _FULL_LINES = 2
 # Final punctuation, perhaps followed by a wire service's stray tag ("&UR; kl", "(aos)").
 _FINAL = re.compile(r"[.!?…][\"”’'»)\]]*(?:\s+\S+){0,2}$")
 _SENTENCE_END = re.compile(r"[a-z][.!?][\"”’']?\s+\S")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|''.*?''|‘[^’]*’(?!\w)")
 # The reader addressed: "your", the outlet's "our" and "us", or an imperative a prompt starts with
 # (a bare "you" is as often the generic one of news prose: "you have to agree to...").
 _READER = re.compile(
@@ -54,7 +54,14 @@ def _quotes_closed(text: str) -> bool:
 
 def addresses_reader(text: str) -> bool:
     """The line speaks to its reader outside any quotation ("follow us", "your inbox", "Sign up")."""
-    return bool(_READER.search(_QUOTED.sub(" ", text).strip()))
+    return bool(_READER.search(unquoted(text)))
+
+
+def unquoted(text: str) -> str:
+    """The text without the quotations inside it (what a speaker said is not the page's furniture);
+    a line that is one quotation stays whole."""
+    outside = " ".join(_QUOTED.sub(" ", text).split())
+    return outside if len(outside.split()) >= 2 else text
 
 
 def sentences(paragraph: str) -> tuple[str, ...]:
@@ -79,17 +86,20 @@ def wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped paste was wrapped at, or None when its lines are not wrapped.
     Only lines that another line follows count: a long line standing alone was not wrapped."""
     lengths = [len(line) for line, after in zip(lines, lines[1:], strict=False) if line and after]
-    if not lengths or not _MIN_WRAP_WIDTH <= max(lengths) <= _MAX_WRAP_WIDTH:
+    fitting = [n for n in lengths if n <= _MAX_WRAP_WIDTH]
+    # A word longer than the width stands on a line of its own: a few such lines do not unmake the wrap.
+    if len(fitting) < 0.9 * len(lengths) or not fitting or max(fitting) < _MIN_WRAP_WIDTH:
         return None
-    width = max(lengths)
+    width = max(fitting)
     full = sum(1 for n in lengths if n >= _FULL_LINE_SHARE * width)
     return width if full >= max(_FULL_LINES, len(lengths) / 2) else None
 
 
 def wrapped_here(previous: str, line: str, width: int) -> bool:
-    """The break was the wrap's: the line's first word would not have fitted on the previous line."""
+    """The break was the wrap's: the line's first word would not have fitted on the previous line
+    (after two spaces, as typed text puts after a full stop or a colon)."""
     first = line.split(maxsplit=1)[0]
-    return len(previous) + 1 + len(first) > width
+    return len(previous) + 2 + len(first) > width
 
 
 _TITLE_SEPARATOR = re.compile(r"(?:\s+[|–—-]\s+|\s*::\s*)")

@@ -36,7 +36,7 @@ def sift_pasted(paragraphs: list[str], title: str = "") -> Sifted:
     before the article that repeats the `title` is the page's own headline."""
     closing = _closing_byline(paragraphs)
     ending = paragraphs[closing:]
-    pieces = [piece for p in paragraphs[:closing] for piece in _split_prompts(p)]
+    pieces = [piece for p in paragraphs[:closing] for part in _split_residue(p) for piece in _split_prompts(part)]
     paragraphs, credited = [text for text, _ in pieces], [after for _, after in pieces]
     cued = [_cued(p) for p in paragraphs]
     headline = [prose.repeats_title(p, title) for p in paragraphs]
@@ -115,6 +115,13 @@ def _doubtful(paragraph: str) -> bool:
     )
 
 
+def _split_residue(paragraph: str) -> list[str]:
+    """Share buttons glued to the start of a paragraph, apart from the paragraph's own words."""
+    found = rules.SHARE_RESIDUE.match(paragraph)
+    rest = paragraph[found.end() :].strip() if found else ""
+    return [found.group().strip(), rest] if found and len(rest.split()) >= 3 else [paragraph]
+
+
 def _split_prompts(paragraph: str) -> list[tuple[str, bool]]:
     """A long paragraph of prose with a prompt ("Follow us…") as its first or last sentences, in
     pieces; each with whether it follows a credit (a writer's bio goes on after its first sentence)."""
@@ -142,16 +149,17 @@ def _prompt(sentence: str) -> bool:
     """A credit or notice, or a topical cue in a line that speaks to the reader or is not prose."""
     if _strong(sentence):
         return True
-    topical = any(rule.search(sentence) for rule in rules.TOPICAL)
+    topical = any(rule.search(prose.unquoted(sentence)) for rule in rules.TOPICAL)
     return topical and (prose.addresses_reader(sentence) or not prose.reads_as_prose(sentence))
 
 
 def _strong(text: str) -> bool:
-    return any(rule.search(text) for rule in rules.ANYWHERE) or bool(rules.DATELINE.match(text) and short(text, 15))
+    outside = prose.unquoted(text)
+    return any(rule.search(outside) for rule in rules.ANYWHERE) or bool(rules.DATELINE.match(text) and short(text, 15))
 
 
 def _has_cue(paragraph: str) -> bool:
-    return _strong(paragraph) or any(rule.search(paragraph) for rule in rules.TOPICAL)
+    return _strong(paragraph) or any(rule.search(prose.unquoted(paragraph)) for rule in rules.TOPICAL)
 
 
 def _cued(paragraph: str) -> bool:

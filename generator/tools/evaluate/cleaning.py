@@ -14,6 +14,7 @@ from generator.analysis.digest import digest_article
 from generator.errors import SeedError
 from generator.ingest.clean import clean_article
 from generator.ingest.furniture import BYLINE
+from generator.ingest.prose import repeats_title
 from generator.ingest.read import decode, read_seed
 from generator.models import Article, Seed, SeedProblem
 from generator.settings import Settings
@@ -123,7 +124,7 @@ def _words(text: str) -> Counter[str]:
 
 def measure_loss(pastes: list[Paste], shapes: tuple[str, ...] = ("published",), top: int = 10) -> dict[str, Any]:
     """Per shape: articles dropped, share of body words removed, and the largest removals. Words of
-    a removed line that the article's date or author was taken from count as kept."""
+    a removed line that the article's date or author was taken from, or that repeats its title, count as kept."""
     result: dict[str, Any] = {"n": len(pastes), "shapes": {}}
     for shape in shapes:
         dropped, losses, words, lost, reported = [], [], 0, 0, 0
@@ -175,12 +176,14 @@ def _loss(paste: Paste, shape: str) -> dict[str, Any]:
 
 
 def _metadata_lines(article: Article) -> list[str]:
-    """Removed lines the article's date or author was taken from: their words are kept as metadata."""
+    """Removed lines the article's date or author was taken from, or that repeat its title: their
+    words are kept as metadata."""
     return [
         line
         for line in article.removed
         if (article.published and is_only_date(line))
         or (article.author and BYLINE.match(line) and article.author in line)
+        or repeats_title(line, article.title)
     ]
 
 
