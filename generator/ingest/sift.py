@@ -19,6 +19,7 @@ SHORT_FURNITURE_WORDS = 40
 SUBSTANTIVE_WORDS = 12
 DOUBT_SHARE = 0.2
 """Above this share of an article's words removed, prose among the removed lines is kept and reported."""
+_SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -98,13 +99,19 @@ def _with_doubt(paragraphs: list[str], removed: set[int]) -> Sifted:
     if share > DOUBT_SHARE:
         doubtful = {i for i in removed if _doubtful(paragraphs[i])}
         removed -= doubtful
+        shown = "; ".join(f"“{_opening(paragraphs[i])}”" for i in sorted(doubtful)[:_SHOWN])
         warning = f"cleaning would remove {share:.0%} of the words as site furniture; " + (
-            f"kept {len(doubtful)} paragraph(s) of it that read as article text: check them"
+            f"kept {len(doubtful)} paragraph(s) of it that read as article text ({shown}): check them"
             if doubtful
             else "check that none of it is article text"
         )
     keep = [i for i in range(len(paragraphs)) if i not in removed]
     return Sifted(paragraphs, keep, sorted(removed), warning)
+
+
+def _opening(paragraph: str, words: int = 8) -> str:
+    found = paragraph.split()
+    return " ".join(found[:words]) + ("…" if len(found) > words else "")
 
 
 def _doubtful(paragraph: str) -> bool:

@@ -44,6 +44,7 @@ def audit_cleaning(folder: Path, settings: Settings | None = None) -> dict[str, 
             "summary": list(digest_article(article, path.stem, settings).summary),
             "headings": [b.text for b in article.blocks if b.kind == "heading"],
             "removed": list(article.removed),
+            "warnings": list(article.warnings),
         }
     return {"n": len(files), "files": files}
 
@@ -61,6 +62,7 @@ def format_cleaning_report(result: dict[str, Any]) -> str:
         lines.extend(f"  summary    {s}" for s in found["summary"])
         lines.extend(f"  heading    {h}" for h in found["headings"])
         lines.extend(f"  removed    {r[:110]}" for r in found["removed"])
+        lines.extend(f"  WARNING    {w}" for w in found["warnings"])
     lines.append(f"{result['n']} file(s)")
     return "\n".join(lines)
 
