@@ -1,6 +1,6 @@
 """Pure: a `Seed` becomes an `Article` (title, publisher, author, date, body blocks).
 
-Publisher furniture is recognised by cue, position and line shape (`furniture.py`),
+Publisher furniture is recognised by cue, shape and position (`sift.py`, rules in `furniture.py`),
 removed from the body and kept in `Article.removed` for inspection. Metadata is taken
 only where the text states it: never guessed, never from a copyright year.
 """
@@ -11,12 +11,12 @@ import re
 
 from generator.errors import SeedError
 from generator.ingest import furniture as rules
+from generator.ingest import prose
 from generator.ingest.formats import parse_seed
+from generator.ingest.sift import is_name, sift_extracted, sift_pasted
 from generator.models import Article, Block, BlockKind, Seed
 from generator.text.dates import is_only_date, parse_date
 
-_SHORT_FURNITURE_WORDS = 40
-_SUBSTANTIVE_WORDS = 12
 _MAX_TITLE_CHARS = 250
 _LONG_TITLE_WORDS = 12
 
@@ -28,15 +28,17 @@ def clean_article(seed: Seed) -> Article:
     title = draft.title or ""
     if not title:
         title, lines = _take_title(lines)
-    paragraphs = _paragraphs(lines)
-    keep, removed = (_split_extracted if draft.extracted else _split_furniture)(paragraphs)
+    sifted = sift_extracted(_paragraphs(lines)) if draft.extracted else sift_pasted(_paragraphs(lines), title)
+    paragraphs, keep, removed = sifted.paragraphs, sifted.keep, sifted.removed
     if not title or not keep:
         raise SeedError(seed.path, "no article text left after removing titles and site furniture")
     blocks = _blocks(paragraphs, keep)
+    publisher = draft.publisher or _publisher(paragraphs, removed)
+    furniture = [paragraphs[i] for i in removed]
     return Article(
         source=seed.path,
-        title=title,
-        publisher=draft.publisher or _publisher(paragraphs, removed),
+        title=title if draft.title else prose.without_site(title, lambda site: _names(site, publisher, furniture)),
+        publisher=publisher,
         author=draft.author or _author(paragraphs, removed),
         published=draft.published or _published(paragraphs, removed),
         blocks=blocks,
@@ -44,7 +46,7 @@ def clean_article(seed: Seed) -> Article:
         format=seed.format,
         url=draft.url,
         lang=draft.lang,
-        warnings=draft.warnings,
+        warnings=draft.warnings + ((sifted.warning,) if sifted.warning else ()),
     )
 
 
@@ -67,92 +69,28 @@ def _squash(line: str) -> str:
 def _paragraphs(lines: list[str]) -> list[str]:
     """Lines to paragraphs: blank lines separate; hard-wrapped lines are joined."""
     paragraphs: list[str] = []
-    joinable = False
+    width = prose.wrap_width(lines)
+    previous = ""
     for line in lines:
         if not line:
-            joinable = False
+            previous = ""
             continue
-        if joinable and _continues(paragraphs[-1], line):
+        wrapped = width is not None and prose.wrapped_here(previous, line, width)
+        if previous and (wrapped or _continues(paragraphs[-1], line)):
             paragraphs[-1] += " " + line
         else:
             paragraphs.append(line)
-        joinable = True
+        previous = line
     return paragraphs
 
 
 def _continues(previous: str, line: str) -> bool:
     # A hard-wrapped paragraph: the previous line is long and stops mid-sentence.
-    return len(previous) >= 50 and previous[-1] not in ".!?:”\"’'" and (line[0].islower() or previous[-1] in ",;-")
-
-
-def _split_furniture(paragraphs: list[str]) -> tuple[list[int], list[int]]:
-    """Indexes of paragraphs to keep and to remove as furniture."""
-    cued = [_cued(p) for p in paragraphs]
-    substantive = [i for i, p in enumerate(paragraphs) if _substantive(p) and not cued[i]]
-    if not substantive:  # text pasted without final punctuation: long lines are the article
-        substantive = [i for i, p in enumerate(paragraphs) if not cued[i] and not _short(p, _SUBSTANTIVE_WORDS - 1)]
-    if not substantive:
-        return [], list(range(len(paragraphs)))
-    first, last = substantive[0], substantive[-1]
-    removed = set(i for i in range(len(paragraphs)) if cued[i] and _short(paragraphs[i]))
-    removed |= _head_furniture(paragraphs, first)
-    removed |= _tail_furniture(paragraphs, last, cued)
-    keep = [i for i in range(len(paragraphs)) if i not in removed]
-    return keep, sorted(removed)
-
-
-def _split_extracted(paragraphs: list[str]) -> tuple[list[int], list[int]]:
-    """An extractor's body: drop cued short lines, bylines before the text, and a closing run of promos."""
-    cued = [_cued(p) for p in paragraphs]
-    removed = set(i for i in range(len(paragraphs)) if cued[i] and _short(paragraphs[i]))
-    substantive = [i for i, p in enumerate(paragraphs) if _substantive(p) and not cued[i]]
-    if substantive:
-        removed |= _head_furniture(paragraphs, substantive[0])
-    removed |= _closing_run(paragraphs, len(paragraphs) - 1, cued)
-    keep = [i for i in range(len(paragraphs)) if i not in removed]
-    return keep, sorted(removed)
-
-
-def _cued(paragraph: str) -> bool:
-    return any(rule.search(paragraph) for rule in rules.ANYWHERE) or bool(
-        rules.DATELINE.match(paragraph) and _short(paragraph, 15)
+    return (
+        len(previous) >= 50
+        and previous[-1] not in ".!?:”\"’'"
+        and (line[0].islower() or previous[-1] in ",;-" or prose.ends_open(previous))
     )
-
-
-def _short(paragraph: str, words: int = _SHORT_FURNITURE_WORDS) -> bool:
-    return len(paragraph.split()) <= words
-
-
-def _substantive(paragraph: str) -> bool:
-    return len(paragraph.split()) >= _SUBSTANTIVE_WORDS and paragraph[-1] in rules.TERMINAL
-
-
-def _head_furniture(paragraphs: list[str], first: int) -> set[int]:
-    """Before the first real paragraph: captions repeated with their credit, and bylines."""
-    removed = set()
-    for i in range(first):
-        text = paragraphs[i]
-        repeated = any(
-            j != i and paragraphs[j].startswith(text) and len(paragraphs[j]) > len(text) for j in range(first)
-        )
-        byline = rules.BYLINE.match(text) or (i > 0 and _is_name(text) and rules.BYLINE_MARKER.match(paragraphs[i - 1]))
-        if repeated or byline or is_only_date(text):
-            removed.add(i)
-    return removed
-
-
-def _tail_furniture(paragraphs: list[str], last: int, cued: list[bool]) -> set[int]:
-    """After the last real paragraph everything is furniture; before it, a run of cued or promo lines."""
-    return set(range(last + 1, len(paragraphs))) | _closing_run(paragraphs, last, cued)
-
-
-def _closing_run(paragraphs: list[str], end: int, cued: list[bool]) -> set[int]:
-    """The run of cued or self-promotional lines that ends at `end`."""
-    removed = set()
-    while end > 0 and (cued[end] or rules.PROMO.search(paragraphs[end])):
-        removed.add(end)
-        end -= 1
-    return removed
 
 
 def _blocks(paragraphs: list[str], keep: list[int]) -> tuple[Block, ...]:
@@ -174,10 +112,6 @@ def _heading_shaped(text: str) -> bool:
     )
 
 
-def _is_name(text: str) -> bool:
-    return bool(rules.PERSON_NAME.match(text)) and not rules.NOT_A_PERSON.search(text)
-
-
 def _author(paragraphs: list[str], removed: list[int]) -> str | None:
     """A byline among the removed lines: "By X", "Written by" then a name line."""
     for index in removed:
@@ -188,7 +122,7 @@ def _author(paragraphs: list[str], removed: list[int]) -> str | None:
             name = paragraphs[index + 1]
         if name:
             name = re.split(r"\s*(?:[|,•·]|\s-\s|\s–\s)\s*", name.strip())[0]
-            if _is_name(name):
+            if is_name(name):
                 return name
     return None
 
@@ -210,6 +144,16 @@ def _publisher(paragraphs: list[str], removed: list[int]) -> str | None:
     if bare != best and any(_letters(bare) == host for host in hosts):
         return bare
     return best
+
+
+def _names(site: str, publisher: str | None, furniture: list[str]) -> bool:
+    """A title's segment names the publisher: its name or the start of it, or a name the furniture states."""
+    letters = _letters(site)
+    if not letters or len(site.split()) > 4:
+        return False
+    if publisher and (_letters(publisher).startswith(letters) or letters.startswith(_letters(publisher))):
+        return True
+    return any(site.strip() in line and rules.PUBLISHER_HINT.search(line) for line in furniture)
 
 
 def _letters(text: str) -> str:

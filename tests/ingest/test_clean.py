@@ -64,3 +64,24 @@ def test_seed_furniture_removed_and_headings_kept(gold: dict, seed_articles: dic
             assert _norm(line) in {_norm(r) for r in article.removed}, line
         headings = [b.text for b in article.blocks if b.kind == "heading"]
         assert headings == expected.get("headings", [])
+
+
+def test_much_removed_keeps_the_article_text_and_says_so() -> None:
+    doubtful = (
+        "The company said in a statement that all rights reserved under the old contract would pass to the "
+        "new owners next year."
+    )
+    text = (
+        "Factory sold to a rival\n\n"
+        "The factory on the edge of town was sold on Friday to a rival maker of parts for trains.\n\n"
+        f"{doubtful}\n\nShare this article\n"
+    )
+    article = clean_article(build_seed(text))
+    assert doubtful in article.paragraphs
+    assert article.removed == ("Share this article",)
+    assert len(article.warnings) == 1 and "check them" in article.warnings[0]
+
+
+def test_clean_text_is_not_reported() -> None:
+    text = "Storm closes ports\n\nA storm closed every port along the northern coast on Monday, stranding ferries.\n"
+    assert clean_article(build_seed(text)).warnings == ()

@@ -85,8 +85,21 @@ def add_evaluate_command(commands: Any) -> None:
     gate.add_argument("--allow-lower", action="store_true", help="with --pin: allow a floor to go down")
     gate.set_defaults(run=_gate)
 
-    clean = kinds.add_parser("clean", help="show what cleaning finds and removes in a folder of .txt articles")
-    clean.add_argument("--data", type=Path, required=True, help="folder of pasted-text articles")
+    clean = kinds.add_parser(
+        "clean",
+        help="what cleaning removes: per file for a folder of .txt articles, and in sum for a folder or JSONL file",
+    )
+    clean.add_argument(
+        "--data",
+        type=Path,
+        required=True,
+        help="folder of pasted-text articles, or JSONL file with `text`, `paragraphs` or `articles` per row",
+    )
+    clean.add_argument(
+        "--shapes",
+        action="store_true",
+        help="paste each article as published, as one paragraph and hard-wrapped at 72 columns with CRLF",
+    )
     clean.add_argument("--json", action="store_true", help="print one JSON object")
     clean.set_defaults(run=_clean)
 
@@ -154,8 +167,22 @@ def _gate(args: argparse.Namespace) -> int:
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from generator.tools.evaluate.cleaning import audit_cleaning, format_cleaning_report
+    from generator.tools.evaluate.cleaning import (
+        SHAPES,
+        audit_cleaning,
+        format_cleaning_report,
+        format_loss_report,
+        load_pastes,
+        measure_loss,
+    )
 
-    result = audit_cleaning(args.data)
-    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_cleaning_report(result))
+    shapes = tuple(SHAPES) if args.shapes else ("published",)
+    result = measure_loss(load_pastes(args.data), shapes)
+    if args.data.is_dir() and not args.shapes:
+        result["audit"] = audit_cleaning(args.data)
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    audit = [format_cleaning_report(result["audit"])] if "audit" in result else []
+    print("\n".join([*audit, format_loss_report(result)]))
     return 0

@@ -51,12 +51,19 @@ def _stories(path: Path, *distractors: Path, same_event: Path | None = None) -> 
     return evaluate_stories(load_jsonl(path), threshold=DEFAULT_THRESHOLD, distractors=mixed_in, same_event=same)
 
 
+def _clean(path: Path) -> dict[str, Any]:
+    from generator.tools.evaluate.cleaning import SHAPES, load_pastes, measure_loss
+
+    return measure_loss(load_pastes(path), tuple(SHAPES))
+
+
 RUNNERS: dict[str, Runner] = {
     "summary": _summary,
     "quotes": _quotes,
     "extract": _extract,
     "meta": _meta,
     "stories": _stories,
+    "clean": _clean,
 }
 """Evaluation kind to the function that scores one data file."""
 
