@@ -8,9 +8,9 @@ import numpy
 import pytest
 
 from generator.analysis.summarize import ALGORITHMS, SUMMARIZERS, summarize
-from generator.analysis.summarizers.briefing import Weights, select
+from generator.analysis.summarizers.briefing import Bins, Weights, select, weights_from_json
 from generator.analysis.summarizers.features import NAMES, SentenceFeatures
-from generator.analysis.summarizers.signals import furniture, is_dangling
+from generator.analysis.summarizers.signals import furniture, is_credit, is_dangling
 from generator.models import Article, Block
 
 PARAGRAPHS = (
@@ -188,3 +188,44 @@ def test_one_huge_paragraph_is_bounded_too() -> None:
     start = time.perf_counter()
     assert len(summarize(article, 3)) == 3
     assert time.perf_counter() - start < 2.0
+
+
+def test_bylines_credits_and_headline_fragments_are_recognised() -> None:
+    for text in (
+        "By Jane Smith, CNN",
+        "By . Staff Reporter .",
+        "Photo: Jane Smith/Reuters",
+        "(AP Photo/Jo Bloggs)",
+        "Storm hits the coast",
+    ):
+        assert is_credit(text, len(text.split())), text
+    for text in (
+        "By the 1970s, rail travel was in deep decline.",
+        "By May, prices had fallen by half.",
+        "The storm hit.",
+    ):
+        assert not is_credit(text, len(text.split())), text
+
+
+def test_default_never_picks_a_byline_or_credit() -> None:
+    noisy = (
+        "By Jane Smith, Transport Correspondent",
+        *PARAGRAPHS[:2],
+        "Photo: Jo Bloggs/City Council",
+        *PARAGRAPHS[2:],
+    )
+    summary = summarize(build_article(noisy, heading=None), 4)
+    assert not any(s.startswith(("By Jane", "Photo:")) for s in summary), summary
+
+
+def test_bins_bend_a_weight_by_value_range() -> None:
+    bins = Bins(edges=(0.2, 0.5), weights=(1.0, -1.0))
+    assert list(bins.add(numpy.array([0.1, 0.2, 0.4, 0.5, 0.9]))) == [0.0, 1.0, 1.0, -1.0, -1.0]
+    assert list(Bins().add(numpy.array([0.3]))) == [0.0]
+
+
+def test_weights_read_bins_by_feature_name() -> None:
+    weights = weights_from_json({"features": {"lead": 2.0}, "bins": {"length": {"edges": [0.5], "weights": [0.3]}}})
+    assert weights.features[NAMES.index("lead")] == 2.0
+    assert weights.bins[NAMES.index("length")] == Bins((0.5,), (0.3,))
+    assert weights.bins[NAMES.index("lead")] == Bins()

@@ -73,6 +73,17 @@ _FURNITURE_WORDS = re.compile(
     r"|\((?:left|right|above|below|top|bottom|centre|center|pictured)\)",
     re.I,
 )
+# A byline or a photo credit: who wrote the page or took its pictures, never the story.
+_BYLINE = re.compile(r"^\W*(?i:by|written by|reporting by|words by|(?:photos?|images?|pictures?) by)[\s.]+[A-Z]")
+_CREDIT = re.compile(
+    r"(?:^|[(\[|])\s*(?:photo|image|picture|credit)s?\s*(?:credit)?\s*[:/]\s*\S"
+    r"|\b(?:AP|AFP|Reuters|Getty)\s*(?:Photo|Images)\b",
+    re.I,
+)
+_FRAGMENT_WORDS = 12
+"""A line this short without a full stop is a headline, label or byline, not a story sentence."""
+_BYLINE_WORDS = 5
+"""A byline with a full stop ("By . Staff Reporter .") is this short; "By May, prices fell." is longer."""
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 # A short capitalised label and a colon before a capitalised phrase ("Behind bars: The
 # suspects ..."): how photo captions read, and how they run into the text when a page's
@@ -95,7 +106,7 @@ def is_dangling(text: str, language: str = "english") -> bool:
 def furniture(text: str, words: int) -> float:
     """How much a sentence looks like page furniture rather than story, 0 to 1."""
     score = 0.0
-    if _URL_OR_HANDLE.search(text) or _FURNITURE_WORDS.search(text):
+    if _URL_OR_HANDLE.search(text) or _FURNITURE_WORDS.search(text) or is_credit(text, words):
         score += 0.6
     if _TIMESTAMP.search(text):
         score += 0.4
@@ -107,6 +118,15 @@ def furniture(text: str, words: int) -> float:
     if words < 4:
         score += 0.3
     return min(score, 1.0)
+
+
+def is_credit(text: str, words: int) -> bool:
+    """True for a byline, a photo credit or a headline-like fragment: never a summary sentence."""
+    if _CREDIT.search(text):
+        return True
+    if words <= _FRAGMENT_WORDS and not _TERMINAL.search(text.strip()):
+        return True
+    return words <= _BYLINE_WORDS and _BYLINE.search(text) is not None
 
 
 def caption_label(text: str) -> float:

@@ -1,8 +1,9 @@
 """sumy's stock summarisers, and the Lead baseline, as strategies over `Candidates`.
 
-Each wrapper configures a sumy summariser with sumy's stemmer and stop words for the
-article's language and maps its choice back to candidate indices. Nothing here may use
-sumy's default tokenizer, the global random generator, or touch the disk.
+Each wrapper configures a sumy summariser (public classes only) with sumy's stemmer and
+stop words for the article's language and maps its choice back to candidate indices.
+Nothing here may use sumy's default tokenizer or private names, the global random
+generator, or touch the disk.
 """
 
 from __future__ import annotations
@@ -13,13 +14,11 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.random import RandomSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
@@ -50,20 +49,7 @@ _KEY_WORDS = 10
 """How many of the article's most frequent content words count as Edmundson bonus words."""
 
 
-class _SeededRandomSummarizer(RandomSummarizer):
-    """sumy's random summariser with a private generator, seeded from the text."""
-
-    def __init__(self, seed: int) -> None:
-        super().__init__()
-        self._random = random.Random(seed)
-
-    def _get_random_ratings(self, sentences: Any) -> dict[Any, int]:
-        ratings = list(range(len(sentences)))
-        self._random.shuffle(ratings)
-        return dict(zip(sentences, ratings, strict=False))
-
-
-def run_sumy(summarizer: AbstractSummarizer, candidates: Candidates, count: int) -> tuple[int, ...]:
+def run_sumy(summarizer: Callable[[Any, int], Any], candidates: Candidates, count: int) -> tuple[int, ...]:
     """Run a sumy summariser and map the sentences it picked to candidate indices."""
     if not candidates.texts:
         return ()
@@ -104,9 +90,15 @@ def _edmundson(candidates: Candidates, count: int) -> tuple[int, ...]:
 
 
 def _random(candidates: Candidates, count: int) -> tuple[int, ...]:
-    """Random sentences, the same ones every time for the same text."""
+    """Random sentences, the same ones every time for the same text.
+
+    sumy's RandomSummarizer draws from the global generator, which a build must not touch,
+    and seeding it needs a private method; a generator of our own, seeded from the text,
+    draws the same way: every sentence equally likely.
+    """
     seed = zlib.crc32("\n".join(candidates.texts).encode("utf-8"))
-    return run_sumy(_SeededRandomSummarizer(seed), candidates, count)
+    n = len(candidates.texts)
+    return tuple(random.Random(seed).sample(range(n), min(count, n)))
 
 
 def lead(candidates: Candidates, count: int) -> tuple[int, ...]:

@@ -18,8 +18,16 @@ def add_evaluate_command(commands: Any) -> None:
     )
     kinds = evaluate.add_subparsers(dest="kind", metavar="KIND", required=True)
 
-    summary = kinds.add_parser("summary", help="ROUGE of summaries against references (JSONL with text, reference)")
-    summary.add_argument("--data", type=Path, required=True, help="JSONL file with `text` and `reference` per row")
+    summary = kinds.add_parser(
+        "summary",
+        help="ROUGE of every summariser against references (and a human extract), dangling-opener share, speed",
+    )
+    summary.add_argument(
+        "--data",
+        type=Path,
+        required=True,
+        help="JSONL file with `text` and `reference` per row (optional `title`, `extract_sentences`)",
+    )
     summary.add_argument("--sentences", type=int, default=3, help="summary length in sentences (default 3)")
     summary.add_argument(
         "--algorithm", default="briefing", help="summariser reported as `briefing` (default: briefing)"

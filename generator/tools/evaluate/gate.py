@@ -3,6 +3,8 @@
 The floors live in `quality/floors.json` in the repository; the data stays outside it
 (`--data-dir`, `../shared/eval` by default). A score may fall below its floor by at most
 its check's `tolerance` (noise, in the metric's own units); re-pinning a floor lower needs `--allow-lower`.
+A `summary_cv` check scores the learned summariser by k-fold cross-validation on its
+learning file (each article by weights fitted without it), so the floor is a held-out score.
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ def _summary(path: Path) -> dict[str, Any]:
     from generator.tools.evaluate.summary import evaluate_summaries
 
     return evaluate_summaries(load_jsonl(path), sentences=3, algorithms=("briefing", "lead", "lexrank"))
+
+
+def _summary_cv(path: Path) -> dict[str, Any]:
+    from generator.tools.evaluate.summary_cv import cross_validate_rows
+
+    return cross_validate_rows(load_jsonl(path))
 
 
 def _quotes(path: Path) -> dict[str, Any]:
@@ -59,6 +67,7 @@ def _clean(path: Path) -> dict[str, Any]:
 
 RUNNERS: dict[str, Runner] = {
     "summary": _summary,
+    "summary_cv": _summary_cv,
     "quotes": _quotes,
     "extract": _extract,
     "meta": _meta,
