@@ -20,6 +20,16 @@ from generator.analysis.quotes.speakers import Mention
 _AS_SAYING = re.compile(r"\bas (?:saying|telling|writing|stating)\b")
 _RELAYS = re.compile(r"^(?:quot|cit)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[”\";:]|’(?!\w)|\b(?:that|but|and|because|while|when|whether)\b")
+# Windows after a closing mark, chosen on data and cross-validated by `tools/evaluate/quotes_cv.py`:
+AFTER_CUE_CHARS = 200
+"""How far after a quote its cue verb may start."""
+AFTER_CUE_TOKENS = 25
+"""Most words between a quote and its cue verb (`," the mayor of X, who ..., said`)."""
+SHORT_NEXT_TOKENS = 8
+"""A sentence after a quote this short may hold its attribution (`?" Smith asked.`)."""
+GENERIC_VERB = re.compile(r"\b[a-z]{3,}(?:ed|es|s)\b")
+GENERIC_SUBJECT_TOKENS = 6
+"""Most words a subject may have before a verb that is not a listed cue."""
 
 
 @dataclass(frozen=True)
@@ -65,19 +75,33 @@ def after_quote(text: str, plain: str, span: Span, sent_end: int) -> Attribution
     if inverted:
         end = min(sent_end, at + 160)
         return Attribution(speakers.subject_after(text, at + inverted.end(), end), None, at + inverted.end())
-    cue = CUE.search(plain, at, min(sent_end, at + 200))
+    cue = CUE.search(plain, at, min(sent_end, at + AFTER_CUE_CHARS))
+    cue = cue or _verb_after_comma(text, plain, span, at, sent_end)
     if not cue:
         return None
     if cue.group().lower() == "according to":
         limit = min(sent_end, cue.end() + 120)
         return Attribution(speakers.subject_after(text, cue.end(), limit), None, cue.end())
-    if len(tokens(plain[at : cue.start()])) > 25 or cue.start() == at:
+    if len(tokens(plain[at : cue.start()])) > AFTER_CUE_TOKENS or cue.start() == at:
         return None
     relayed = _relayed(text, at, cue, sent_end)
     if relayed:
         return relayed
     mention = speakers.subject_after(text, at, cue.start())
     return Attribution(mention, _told_outlet(text, cue), cue.end()) if mention else None
+
+
+def _verb_after_comma(text: str, plain: str, span: Span, at: int, sent_end: int) -> re.Match[str] | None:
+    """Any past or present verb right after a subject, when the quote closes on a comma (`," she quipped`).
+
+    A quote that ends its words with a comma inside the marks is continued by the writer's own
+    attribution, whatever its verb: this does not depend on the cue-verb list."""
+    if text[span.end - 1 : span.end] != "," or "\n" in plain[at:sent_end]:
+        return None
+    verb = GENERIC_VERB.search(plain, at, min(sent_end, at + AFTER_CUE_CHARS))
+    if verb is None or len(tokens(plain[at : verb.start()])) > GENERIC_SUBJECT_TOKENS:
+        return None
+    return verb
 
 
 def _clause_start(plain: str, lower: int, cue_start: int) -> int:
@@ -144,7 +168,7 @@ def _next_sentence_end(plain: str, span: Span, sent_end: int) -> int:
     if sent_end > span.end + 2 or sent_end >= span.para_end:
         return sent_end
     _, after = sentence_bounds(plain, span.para_start, span.para_end, sent_end + 1)
-    short = len(tokens(plain[sent_end:after])) <= 8
+    short = len(tokens(plain[sent_end:after])) <= SHORT_NEXT_TOKENS
     return after if short or plain[span.end - 1] in "?!" else sent_end
 
 

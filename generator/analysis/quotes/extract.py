@@ -18,7 +18,8 @@ from generator.analysis.quotes.words import PERSON_PRONOUNS, TITLE_WORDS
 from generator.models import Article, Quote, QuoteKind
 
 _FULL_LEAD = ':.!?;—–("”’'
-_LOOKBACK_SENTENCES = 12
+LOOKBACK_SUBJECTS = 12
+"""How many named subjects back a pronoun may reach (chosen on data, cross-validated)."""
 
 
 def _kind(text: str, span: Span) -> QuoteKind:
@@ -61,7 +62,7 @@ def _resolve(mention: Mention, candidates: list[tuple[int, str, bool]]) -> str |
     if not mention.is_pronoun and not titled:
         return None
     person = word in PERSON_PRONOUNS or titled
-    earlier = [c for c in candidates if c[0] < mention.start][-_LOOKBACK_SENTENCES:]
+    earlier = [c for c in candidates if c[0] < mention.start][-LOOKBACK_SUBJECTS:]
     for _, name, is_person in reversed(earlier):
         if is_person or not person:
             return name

@@ -106,6 +106,11 @@ def subject_before(text: str, start: int, end: int) -> Mention | None:
     for i, tok in enumerate(last):
         if tok[2].lower() in PREPOSITIONS | {"and", "but", "or"}:
             tail = last[i + 1 :]
+    if len(tail) < len(last):
+        # `X chimed in on Twitter, saying`: a name after a preposition is where, not who.
+        lead = leading_subject(text, last[0][0], last[-1][1])
+        if lead and (lead.is_person or lead.is_pronoun):
+            return lead
     return _nominal(text, tail)
 
 
