@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.analysis.quotes import speakers
+from generator.analysis.quotes import speakers, verbs
 from generator.analysis.quotes.cues import CUE, INVERTED_CUE
 from generator.analysis.quotes.marks import Span, sentence_bounds
 from generator.analysis.quotes.names import tokens
@@ -27,9 +27,6 @@ AFTER_CUE_TOKENS = 25
 """Most words between a quote and its cue verb (`," the mayor of X, who ..., said`)."""
 SHORT_NEXT_TOKENS = 8
 """A sentence after a quote this short may hold its attribution (`?" Smith asked.`)."""
-GENERIC_VERB = re.compile(r"\b[a-z]{3,}(?:ed|es|s)\b")
-GENERIC_SUBJECT_TOKENS = 6
-"""Most words a subject may have before a verb that is not a listed cue."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +73,7 @@ def after_quote(text: str, plain: str, span: Span, sent_end: int) -> Attribution
         end = min(sent_end, at + 160)
         return Attribution(speakers.subject_after(text, at + inverted.end(), end), None, at + inverted.end())
     cue = CUE.search(plain, at, min(sent_end, at + AFTER_CUE_CHARS))
-    cue = cue or _verb_after_comma(text, plain, span, at, sent_end)
+    cue = cue or verbs.verb_after(text, plain, span, at, sent_end)
     if not cue:
         return None
     if cue.group().lower() == "according to":
@@ -89,19 +86,6 @@ def after_quote(text: str, plain: str, span: Span, sent_end: int) -> Attribution
         return relayed
     mention = speakers.subject_after(text, at, cue.start())
     return Attribution(mention, _told_outlet(text, cue), cue.end()) if mention else None
-
-
-def _verb_after_comma(text: str, plain: str, span: Span, at: int, sent_end: int) -> re.Match[str] | None:
-    """Any past or present verb right after a subject, when the quote closes on a comma (`," she quipped`).
-
-    A quote that ends its words with a comma inside the marks is continued by the writer's own
-    attribution, whatever its verb: this does not depend on the cue-verb list."""
-    if text[span.end - 1 : span.end] != "," or "\n" in plain[at:sent_end]:
-        return None
-    verb = GENERIC_VERB.search(plain, at, min(sent_end, at + AFTER_CUE_CHARS))
-    if verb is None or len(tokens(plain[at : verb.start()])) > GENERIC_SUBJECT_TOKENS:
-        return None
-    return verb
 
 
 def _clause_start(plain: str, lower: int, cue_start: int) -> int:
@@ -130,7 +114,12 @@ def before_quote(text: str, plain: str, span: Span, sent_start: int) -> Attribut
         subject = speakers.leading_subject(text, sent_start, cues[-1].start())
         if subject:
             return Attribution(subject, None, cues[-1].end())
-    return None
+        return None
+    verb = verbs.verb_before(plain, span, sent_start)
+    if verb is None:
+        return None
+    mention = speakers.subject_before(text, _clause_start(plain, sent_start, verb.start()), verb.start())
+    return Attribution(mention, None, verb.end()) if mention and (mention.name or mention.is_pronoun) else None
 
 
 def according_after(text: str, plain: str, span: Span, sent_end: int) -> Attribution | None:
@@ -160,6 +149,8 @@ def _sentence_subject(text: str, span: Span, sent_start: int) -> Attribution | N
     subject = speakers.leading_subject(text, sent_start, span.start - 1)
     if subject and (subject.is_pronoun or subject.is_person):
         return Attribution(subject, None, subject.end)
+    if subject and subject.name and verbs.opens_predicate(text, subject.end):
+        return Attribution(subject, None, subject.end)  # `Cruz exhorted delegates to "vote"`: a name, then its verb
     return None
 
 

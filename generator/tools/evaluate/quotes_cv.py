@@ -22,11 +22,12 @@ from typing import Any
 from generator.analysis.quotes import attribution, cues, extract
 from generator.tools.evaluate.quotes import score_row, summarise
 
-THRESHOLDS: dict[tuple[ModuleType, str], tuple[int, ...]] = {
+THRESHOLDS: dict[tuple[ModuleType, str], tuple[float, ...]] = {
     (attribution, "AFTER_CUE_CHARS"): (100, 150, 200, 300),
     (attribution, "AFTER_CUE_TOKENS"): (10, 15, 25, 40),
     (attribution, "SHORT_NEXT_TOKENS"): (0, 4, 8, 12),
     (extract, "LOOKBACK_SUBJECTS"): (1, 3, 6, 12, 24),
+    (extract, "HEADLINE_SHARE"): (0.6, 0.7, 0.8, 0.9, 2.0),
 }
 """Each window threshold and the grid it is chosen from on a fit half."""
 
@@ -36,7 +37,7 @@ class Rules:
     """One choice of the data-chosen quote rules: regular cue verbs and window thresholds."""
 
     verbs: tuple[str, ...] = ()
-    thresholds: dict[tuple[ModuleType, str], int] = field(default_factory=dict)
+    thresholds: dict[tuple[ModuleType, str], float] = field(default_factory=dict)
 
 
 def shipped() -> Rules:
