@@ -33,7 +33,9 @@ _ENCODING_ALIASES = {
     "utf-16le": "utf-8",
     "utf-16be": "utf-8",
 }
-_OPTIONS: dict[str, Any] = {
+# trafilatura's options; comments are never article text. `favor_precision` is chosen on data and
+# cross-validated by site (`tools/evaluate/extract_cv.py`).
+OPTIONS: dict[str, Any] = {
     "include_comments": False,
     "include_tables": True,
     "include_images": False,
@@ -79,7 +81,7 @@ def parse(text: str) -> Draft:
     lang = next((code for code in map(language_code, _stated_languages(tree)) if code), None)
     import trafilatura  # here: only web-page seeds need it, and importing it takes about 0.1 s
 
-    document: Any = trafilatura.bare_extraction(tree, date_extraction_params=_DATE_OPTIONS, **_OPTIONS)
+    document: Any = trafilatura.bare_extraction(tree, date_extraction_params=_DATE_OPTIONS, **OPTIONS)
     if document is None or getattr(document, "body", None) is None:
         return Draft(lines=(), url=url, lang=lang, warnings=warnings)
     title = _title(document.title, tree, document.sitename)
