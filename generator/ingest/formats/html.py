@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
 
 from generator.ingest import furniture as rules
+from generator.ingest.formats import page_meta
 from generator.ingest.formats.base import Draft, drop_leading_title, language_code, web_url
 
 _PRESCAN_BYTES = 4096
@@ -84,13 +85,16 @@ def parse(text: str) -> Draft:
     document: Any = trafilatura.bare_extraction(tree, date_extraction_params=_DATE_OPTIONS, **OPTIONS)
     if document is None or getattr(document, "body", None) is None:
         return Draft(lines=(), url=url, lang=lang, warnings=warnings)
-    title = _title(document.title, tree, document.sitename)
+    site_name = _text(document.sitename) or None
+    stated = page_meta.stated_publishers(tree, site_name)
+    publisher = page_meta.full_publisher(stated, site_name)
+    title = page_meta.strip_site(_title(document.title, tree, publisher), stated)
     lines = drop_leading_title(_lines(document.body), title)
     return Draft(
         lines=tuple(lines),
         title=title,
         author=_author(document.author),
-        publisher=_text(document.sitename) or None,
+        publisher=publisher,
         published=_date(document.date),
         url=url,
         lang=lang or language_code(document.language),
@@ -162,16 +166,20 @@ def _add(lines: list[str], new: list[str]) -> None:
 
 
 def _title(stated: str | None, tree: _Element, site: str | None) -> str | None:
-    """The stated title when another of the page's headlines confirms it, else one two headlines agree on."""
+    """The stated title when another of the page's headlines confirms it, else one two headlines agree on,
+    else the page's own `<title>` (or `og:title`) when nothing confirms the stated one."""
     title = _text(stated) or None
-    found = [*tree.xpath("//title//text()"), *tree.xpath('//meta[@property="og:title"]/@content')]
-    found += [" ".join(h.itertext()) for h in tree.iter("h1")]
+    heads = [*tree.xpath("//title//text()"), *tree.xpath('//meta[@property="og:title"]/@content')]
+    found = [*heads, *(" ".join(h.itertext()) for h in tree.iter("h1"))]
     candidates = [c for c in (_text(str(x)) for x in found) if len(c.split()) >= _HEADLINE_WORDS]
     if title is None or sum(_agree(title, c) for c in candidates) >= 2:
         return title
     agreed = [c for c in candidates if sum(_agree(c, other) for other in candidates) >= 2]
     agreed = [c for c in agreed if not (site and _agree(c, site))]
-    return min(agreed, key=len) if agreed else title
+    if agreed:
+        return min(agreed, key=len)
+    own = [c for c in (_text(str(x)) for x in heads) if len(c.split()) >= _HEADLINE_WORDS]
+    return own[0] if own and not any(_agree(title, c) for c in candidates) else title
 
 
 def _agree(one: str, other: str) -> bool:

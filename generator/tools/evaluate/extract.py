@@ -124,23 +124,40 @@ def _page_bytes(path: Path) -> bytes:
 
 
 def evaluate_meta(folder: Path) -> dict[str, Any]:
-    """Per metadata field, pages right for Briefing and for trafilatura's metadata, and Briefing's misses."""
-    right = {system: Counter[str]() for system in ("briefing", "trafilatura")}
+    """Per metadata field, pages right for Briefing and for trafilatura's metadata, and Briefing's misses.
+
+    `briefing_cv` is leave-one-site-out: for each field, the held-out site's pages take Briefing's
+    value or trafilatura's, whichever was right on more pages of the other sites (ties: Briefing's).
+    """
+    right: dict[str, dict[str, dict[str, bool]]] = {"briefing": {}, "trafilatura": {}}
     misses: list[dict[str, Any]] = []
-    pages = sorted(folder.glob("*.html"))
-    for page in pages:
+    sites: dict[str, str] = {}
+    for page in sorted(folder.glob("*.html")):
         gold = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+        sites[page.name] = _letters(str(gold.get("publisher") or page.name))
         for system, found in (("briefing", _our_meta(page)), ("trafilatura", _their_meta(page))):
-            for field in _META_FIELDS:
-                if meta_right(field, found.get(field), gold):
-                    right[system][field] += 1
-                elif system == "briefing":
-                    misses.append({"page": page.name, "field": field, "got": found.get(field), "gold": gold.get(field)})
-    return {
-        "n": len(pages),
-        "systems": {system: {field: counts[field] for field in _META_FIELDS} for system, counts in right.items()},
-        "misses": misses,
+            right[system][page.name] = {field: meta_right(field, found.get(field), gold) for field in _META_FIELDS}
+            misses += [
+                {"page": page.name, "field": field, "got": found.get(field), "gold": gold.get(field)}
+                for field in _META_FIELDS
+                if system == "briefing" and not right[system][page.name][field]
+            ]
+    systems = {
+        system: {field: sum(page[field] for page in pages.values()) for field in _META_FIELDS}
+        for system, pages in right.items()
     }
+    systems["briefing_cv"] = {field: _held_out_right(right, sites, field) for field in _META_FIELDS}
+    return {"n": len(sites), "systems": systems, "misses": misses}
+
+
+def _held_out_right(right: dict[str, dict[str, dict[str, bool]]], sites: dict[str, str], field: str) -> int:
+    """Pages right on one field when each site takes the system that was right more often on the other sites."""
+    total = 0
+    for held in set(sites.values()):
+        others = [page for page, site in sites.items() if site != held]
+        best = max(right, key=lambda system: (sum(right[system][p][field] for p in others), system == "briefing"))
+        total += sum(right[best][page][field] for page, site in sites.items() if site == held)
+    return total
 
 
 def _our_meta(page: Path) -> dict[str, str | None]:
