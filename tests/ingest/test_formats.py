@@ -229,3 +229,21 @@ def test_abbreviation_and_containment_name_one_publisher() -> None:
     assert abbreviates("NYTimes", "The New York Times") and abbreviates("JPost.com", "The Jerusalem Post")
     assert not abbreviates("Times", "The New York Times") or same_publisher("Times", "The New York Times")
     assert same_publisher("Breitbart Tech", "Breitbart") and not same_publisher("Vox Media", "The Verge")
+
+
+def test_stated_publication_day_and_visible_byline() -> None:
+    head = '<meta property="article:published_time" content="2024-03-11T21:40:00-04:00">'
+    footer = '</p><div class="story-byline">By <a href="/people/ines">Ines Alvarez</a></div><p>'
+    draft = html.parse(_page("Harbour ferry returns after ten years", head, footer))
+    assert draft.published == "2024-03-11" and draft.author == "Ines Alvarez"
+
+
+def test_a_utc_stamp_does_not_override_the_extractors_day() -> None:
+    from lxml import html as lxml_html
+
+    from generator.ingest.formats.page_stated import publication_date
+
+    page = '<html><head><meta property="article:published_time" content="2024-03-12T01:40:00Z"></head></html>'
+    tree = lxml_html.document_fromstring(page)
+    assert publication_date(tree, "2024-03-11") == "2024-03-11"
+    assert publication_date(tree, None) == "2024-03-12"

@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
 
 from generator.ingest import furniture as rules
-from generator.ingest.formats import page_meta
+from generator.ingest.formats import page_meta, page_stated
 from generator.ingest.formats.base import Draft, drop_leading_title, language_code, web_url
 
 _PRESCAN_BYTES = 4096
@@ -93,9 +93,9 @@ def parse(text: str) -> Draft:
     return Draft(
         lines=tuple(lines),
         title=title,
-        author=_author(document.author),
+        author=_author(document.author) or _author(page_stated.byline(tree)),
         publisher=publisher,
-        published=_date(document.date),
+        published=page_stated.publication_date(tree, _date(document.date)),
         url=url,
         lang=lang or language_code(document.language),
         warnings=warnings,
