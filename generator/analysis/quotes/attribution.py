@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass
 
 from generator.analysis.quotes import speakers, verbs
-from generator.analysis.quotes.cues import CUE, INVERTED_CUE
+from generator.analysis.quotes.cues import CUE, INVERTED_CUE, NOUN_CUES
 from generator.analysis.quotes.marks import Span, sentence_bounds
 from generator.analysis.quotes.names import tokens
 from generator.analysis.quotes.speakers import Mention
 
+_PARTICIPLE = re.compile(r"ing\b")
+_NOUN_MARKERS = {"his", "her", "their", "its", "the", "these", "those", "recent", "several", "many"}
 _AS_SAYING = re.compile(r"\bas (?:saying|telling|writing|stating)\b")
 _RELAYS = re.compile(r"^(?:quot|cit)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[”\";:]|’(?!\w)|\b(?:that|but|and|because|while|when|whether)\b")
@@ -96,10 +98,28 @@ def _clause_start(plain: str, lower: int, cue_start: int) -> int:
     return start
 
 
+def _noun_cue(plain: str, sent_start: int, cue: re.Match[str]) -> bool:
+    """A cue form used as a plural noun: `Trump's early-morning tweets`, `his posts`."""
+    if cue.group().lower() not in NOUN_CUES:
+        return False
+    before = [t[2] for t in tokens(plain[max(sent_start, cue.start() - 40) : cue.start()])[-2:]]
+    return bool(before) and (before[-1].lower() in _NOUN_MARKERS or any(re.search(r"[’']s$", t) for t in before))
+
+
+def _named_before(text: str, plain: str, sent_start: int, cues: list[re.Match[str]]) -> Attribution | None:
+    """The nearest of these cues whose subject is a name or a pronoun."""
+    for cue in reversed(cues):
+        mention = speakers.subject_before(text, _clause_start(plain, sent_start, cue.start()), cue.start())
+        if mention and (mention.name or mention.is_pronoun):
+            return Attribution(mention, _told_outlet(text, cue), cue.end())
+    return None
+
+
 def before_quote(text: str, plain: str, span: Span, sent_start: int) -> Attribution | None:
     """An attribution earlier in the quote's sentence: `X said: "..."`, `according to X`."""
     cues = list(CUE.finditer(plain, sent_start, span.start - 1))
-    for cue in reversed(cues):
+    cues = [cue for cue in cues if not _noun_cue(plain, sent_start, cue)]
+    for n, cue in reversed(list(enumerate(cues))):
         if cue.group().lower() == "according to":
             limit = min(span.start - 1, cue.end() + 120)
             return Attribution(speakers.subject_after(text, cue.end(), limit), None, cue.end())
@@ -108,6 +128,12 @@ def before_quote(text: str, plain: str, span: Span, sent_start: int) -> Attribut
         if relayed:
             return relayed
         mention = speakers.subject_before(text, lower, cue.start())
+        modifier = _PARTICIPLE.search(cue.group()) and not plain[lower : cue.start()].rstrip().endswith(",")
+        if mention and not (mention.name or mention.is_pronoun) and modifier:
+            # `She says Trump's tweets accusing ...`: a participle after an unnamed phrase modifies it.
+            earlier = _named_before(text, plain, sent_start, cues[:n])
+            if earlier:
+                return earlier
         if mention:
             return Attribution(mention, _told_outlet(text, cue), cue.end())
     if cues:
@@ -115,11 +141,12 @@ def before_quote(text: str, plain: str, span: Span, sent_start: int) -> Attribut
         if subject:
             return Attribution(subject, None, cues[-1].end())
         return None
-    verb = verbs.verb_before(plain, span, sent_start)
-    if verb is None:
-        return None
-    mention = speakers.subject_before(text, _clause_start(plain, sent_start, verb.start()), verb.start())
-    return Attribution(mention, None, verb.end()) if mention and (mention.name or mention.is_pronoun) else None
+    for verb in verbs.verbs_before(plain, span, sent_start):
+        mention = speakers.subject_before(text, _clause_start(plain, sent_start, verb.start()), verb.start())
+        colon = ":" in plain[verb.end() : span.start]
+        if mention and (mention.name or mention.is_pronoun or colon):
+            return Attribution(mention, None, verb.end())
+    return None
 
 
 def according_after(text: str, plain: str, span: Span, sent_end: int) -> Attribution | None:

@@ -151,3 +151,9 @@ INVERTED_CUE = re.compile(
     r"^\s*(?:said|says|added|adds|wrote|writes|asked|asks|continued|explained|recalled|"
     r"tweeted|replied|warned|insisted|argued|noted|declared|told|stated)\b",
 )
+# Cue forms that are also plural nouns (`his tweets`, `Smith's claims`): after a possessive or a
+# determiner they name what was said, not the saying.
+NOUN_CUES = frozenset(
+    {"tweets", "posts", "reports", "claims", "calls", "notes", "comments", "quotes", "questions", "promises"}
+    | {"threats", "demands", "warnings", "remarks", "statements", "praises", "labels", "findings", "finds"}
+)

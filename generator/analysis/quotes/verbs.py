@@ -41,17 +41,17 @@ def verb_after(text: str, plain: str, span: Span, at: int, sent_end: int) -> re.
     return verb
 
 
-def verb_before(plain: str, span: Span, sent_start: int) -> re.Match[str] | None:
-    """The verb of `X verbed: "A..."`, `X verbed, "A..."` or `X verbed Y as "..."` right before a quote."""
+def verbs_before(plain: str, span: Span, sent_start: int) -> list[re.Match[str]]:
+    """Verbs that may introduce a quote, nearest first: `X verbed: "..."`, `X verbed, "A..."`,
+    `X verbed "A..."` or `X verbed Y as "..."` (a plural noun may look like a verb, so all are tried)."""
     opening = span.start - 1
-    verbs = list(VERB.finditer(plain, sent_start, opening))
-    if not verbs:
-        return None
-    gap = plain[verbs[-1].end() : opening]
-    if _AS_GAP.fullmatch(gap):
-        return verbs[-1]
-    introduced = _INTRO_GAP.fullmatch(gap) and (":" in gap or "," in gap)
-    return verbs[-1] if introduced and plain[span.start : span.start + 1].isupper() else None
+    capital = plain[span.start : span.start + 1].isupper()
+    found = []
+    for verb in reversed(list(VERB.finditer(plain, sent_start, opening))):
+        gap = plain[verb.end() : opening]
+        if _AS_GAP.fullmatch(gap) or (_INTRO_GAP.fullmatch(gap) and (":" in gap or capital)):
+            found.append(verb)
+    return found
 
 
 def opens_predicate(text: str, subject_end: int) -> bool:
