@@ -160,10 +160,19 @@ def subject_after(text: str, start: int, end: int) -> Mention | None:
     for seg in segs[:3]:
         if seg[0][2].lower() in PRONOUNS:
             return _mention(text, seg[:1], None, pronoun=True)
-        found = _named(text, seg, segs)
+        found = _named(text, seg, segs) or _name_then_place(text, seg)
         if found:
             return found
     return _nominal(text, segs[0]) if segs else None
+
+
+def _name_then_place(text: str, seg: list[Token]) -> Mention | None:
+    """`John Smith on Twitter`: the name a segment opens with, before a preposition's object."""
+    run = _leading_run(seg)
+    if not run or len(run) == len(seg) or seg[len(run)][2].lower() not in PREPOSITIONS:
+        return None
+    named = segment_name(run)
+    return _mention(text, named, text[named[0][0] : named[-1][1]], person=person_like(named, False)) if named else None
 
 
 def leading_subject(text: str, start: int, end: int) -> Mention | None:
