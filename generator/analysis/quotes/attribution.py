@@ -83,6 +83,8 @@ def after_quote(text: str, plain: str, span: Span, sent_end: int) -> Attribution
         return Attribution(speakers.subject_after(text, cue.end(), limit), None, cue.end())
     if len(tokens(plain[at : cue.start()])) > AFTER_CUE_TOKENS or cue.start() == at:
         return None
+    if re.search(r"[“„]|(?<!\S)\"(?=\w)", plain[at : cue.start()]):
+        return None  # another quotation stands between: the cue is its attribution
     relayed = _relayed(text, at, cue, sent_end)
     if relayed:
         return relayed
