@@ -140,6 +140,10 @@ def subject_before(text: str, start: int, end: int) -> Mention | None:
         found = _named(text, seg, segs)
         if found:
             return found
+    opens_phrase = last[0][2].lower() in DETERMINERS and len(last) <= _ISSUER_TOKENS
+    issuer = _issuer(text, last) if opens_phrase else None  # `A statement on X's website said`
+    if issuer:
+        return issuer
     tail = last
     for i, tok in enumerate(last):
         if tok[2].lower() in PREPOSITIONS | {"and", "but", "or"}:
