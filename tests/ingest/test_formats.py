@@ -182,3 +182,68 @@ def test_saved_page_gives_the_same_article_and_digest_as_pasted_text() -> None:
     settings = Settings()
     ours, theirs = digest_article(saved, "x", settings), digest_article(pasted, "x", settings)
     assert (ours.summary, ours.quotes, ours.figures) == (theirs.summary, theirs.quotes, theirs.figures)
+
+
+_PAGE = """<html><head><title>{title}</title>{head}</head><body><article><h1>Harbour ferry returns after ten years</h1>
+<p>The harbour ferry returned on Monday after ten years away, carrying two hundred passengers over the bay.</p>
+<p>Its owners said the timetable would grow in spring, when a second boat joins the service between the two piers.</p>
+</article><footer><p>{footer}</p><a href="/contact">Contact Us</a></footer></body></html>"""
+
+
+def _page(title: str, head: str = "", footer: str = "") -> str:
+    return _PAGE.format(title=title, head=head, footer=footer)
+
+
+def test_publisher_prefers_the_full_form_over_a_handle() -> None:
+    text = _page(
+        "Harbour ferry returns after ten years - The Portville Gazette",
+        '<meta name="application-name" content="PGazette">',
+        "© 2024 The Portville Gazette Company",
+    )
+    draft = html.parse(text)
+    assert draft.publisher == "The Portville Gazette"
+    assert draft.title == "Harbour ferry returns after ten years"
+
+
+def test_site_segments_and_section_labels_leave_the_title() -> None:
+    head = '<meta property="og:site_name" content="Portville Post">'
+    assert html.parse(_page("Opinion | Harbour ferry returns after ten years | Portville Post", head)).title == (
+        "Harbour ferry returns after ten years"
+    )
+    # A segment that names no stated publisher stays: it is part of the headline.
+    from generator.ingest.formats.page_meta import strip_site
+
+    title = "Ferry returns - and the bay cheers - Portville Post"
+    assert strip_site(title, [("og", "Portville Post")]) == "Ferry returns - and the bay cheers"
+
+
+def test_a_copyright_holder_alone_does_not_replace_the_site_name() -> None:
+    head = '<meta property="og:site_name" content="PTV">'
+    draft = html.parse(_page("Harbour ferry returns after ten years", head, "© 2024 Portville Television Network"))
+    assert draft.publisher == "PTV"
+
+
+def test_abbreviation_and_containment_name_one_publisher() -> None:
+    from generator.ingest.formats.page_meta import abbreviates, same_publisher
+
+    assert abbreviates("NYTimes", "The New York Times") and abbreviates("JPost.com", "The Jerusalem Post")
+    assert not abbreviates("Times", "The New York Times") or same_publisher("Times", "The New York Times")
+    assert same_publisher("Breitbart Tech", "Breitbart") and not same_publisher("Vox Media", "The Verge")
+
+
+def test_stated_publication_day_and_visible_byline() -> None:
+    head = '<meta property="article:published_time" content="2024-03-11T21:40:00-04:00">'
+    footer = '</p><div class="story-byline">By <a href="/people/ines">Ines Alvarez</a></div><p>'
+    draft = html.parse(_page("Harbour ferry returns after ten years", head, footer))
+    assert draft.published == "2024-03-11" and draft.author == "Ines Alvarez"
+
+
+def test_a_utc_stamp_does_not_override_the_extractors_day() -> None:
+    from lxml import html as lxml_html
+
+    from generator.ingest.formats.page_stated import publication_date
+
+    page = '<html><head><meta property="article:published_time" content="2024-03-12T01:40:00Z"></head></html>'
+    tree = lxml_html.document_fromstring(page)
+    assert publication_date(tree, "2024-03-11") == "2024-03-11"
+    assert publication_date(tree, None) == "2024-03-12"

@@ -86,3 +86,20 @@ def test_evaluate_meta_on_a_small_folder(tmp_path: Path) -> None:
     assert result["n"] == 1 and result["misses"] == []
     assert result["systems"]["briefing"] == {"title": 1, "authors": 1, "publisher": 1, "published": 1, "lang": 1}
     assert "trafilatura" in format_extract_report(result)
+
+
+def test_leave_one_site_out_chooses_on_the_other_sites() -> None:
+    from generator.tools.evaluate.extract_cv import leave_one_site_out, site
+
+    truth = {"a": "one two three four five six", "b": "alpha beta gamma delta epsilon", "c": "red green blue cyan teal"}
+    sites = {"a": site("https://www.one.example/x", "a"), "b": site("https://two.example/y", "b"), "c": site(None, "c")}
+    assert sites == {"a": "one.example", "b": "two.example", "c": "c"}
+    texts = {
+        "briefing": {"a": truth["a"], "b": truth["b"], "c": "noise noise noise noise noise"},
+        "trafilatura": {"a": "x y z w v", "b": "x y z w v", "c": truth["c"]},
+    }
+    result = leave_one_site_out(texts, truth, sites)
+    # Briefing wins on the other two sites whichever site is held out, so it is scored on c too.
+    assert result["chosen"] == {"briefing": 3} and result["sites"] == 3
+    assert result["site_delta_vs_trafilatura"]["sites_below"] == 1
+    assert result["f1"] == result["in_sample"]["briefing"]["f1"]

@@ -11,15 +11,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.analysis.quotes import speakers
-from generator.analysis.quotes.cues import CUE, INVERTED_CUE
+from generator.analysis.quotes import speakers, verbs
+from generator.analysis.quotes.cues import CUE, INVERTED_CUE, NOUN_CUES
 from generator.analysis.quotes.marks import Span, sentence_bounds
 from generator.analysis.quotes.names import tokens
 from generator.analysis.quotes.speakers import Mention
 
+_PARTICIPLE = re.compile(r"ing\b")
+_NOUN_MARKERS = {"his", "her", "their", "its", "the", "these", "those", "recent", "several", "many"}
 _AS_SAYING = re.compile(r"\bas (?:saying|telling|writing|stating)\b")
 _RELAYS = re.compile(r"^(?:quot|cit)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[”\";:]|’(?!\w)|\b(?:that|but|and|because|while|when|whether)\b")
+# Windows after a closing mark, chosen on data and cross-validated by `tools/evaluate/quotes_cv.py`:
+AFTER_CUE_CHARS = 200
+"""How far after a quote its cue verb may start."""
+AFTER_CUE_TOKENS = 25
+"""Most words between a quote and its cue verb (`," the mayor of X, who ..., said`)."""
+SHORT_NEXT_TOKENS = 8
+"""A sentence after a quote this short may hold its attribution (`?" Smith asked.`)."""
 
 
 @dataclass(frozen=True)
@@ -65,14 +74,17 @@ def after_quote(text: str, plain: str, span: Span, sent_end: int) -> Attribution
     if inverted:
         end = min(sent_end, at + 160)
         return Attribution(speakers.subject_after(text, at + inverted.end(), end), None, at + inverted.end())
-    cue = CUE.search(plain, at, min(sent_end, at + 200))
+    cue = CUE.search(plain, at, min(sent_end, at + AFTER_CUE_CHARS))
+    cue = cue or verbs.verb_after(text, plain, span, at, sent_end)
     if not cue:
         return None
     if cue.group().lower() == "according to":
         limit = min(sent_end, cue.end() + 120)
         return Attribution(speakers.subject_after(text, cue.end(), limit), None, cue.end())
-    if len(tokens(plain[at : cue.start()])) > 25 or cue.start() == at:
+    if len(tokens(plain[at : cue.start()])) > AFTER_CUE_TOKENS or cue.start() == at:
         return None
+    if re.search(r"[“„]|(?<!\S)\"(?=\w)", plain[at : cue.start()]):
+        return None  # another quotation stands between: the cue is its attribution
     relayed = _relayed(text, at, cue, sent_end)
     if relayed:
         return relayed
@@ -88,10 +100,28 @@ def _clause_start(plain: str, lower: int, cue_start: int) -> int:
     return start
 
 
+def _noun_cue(plain: str, sent_start: int, cue: re.Match[str]) -> bool:
+    """A cue form used as a plural noun: `Trump's early-morning tweets`, `his posts`."""
+    if cue.group().lower() not in NOUN_CUES:
+        return False
+    before = [t[2] for t in tokens(plain[max(sent_start, cue.start() - 40) : cue.start()])[-2:]]
+    return bool(before) and (before[-1].lower() in _NOUN_MARKERS or any(re.search(r"[’']s$", t) for t in before))
+
+
+def _named_before(text: str, plain: str, sent_start: int, cues: list[re.Match[str]]) -> Attribution | None:
+    """The nearest of these cues whose subject is a name or a pronoun."""
+    for cue in reversed(cues):
+        mention = speakers.subject_before(text, _clause_start(plain, sent_start, cue.start()), cue.start())
+        if mention and (mention.name or mention.is_pronoun):
+            return Attribution(mention, _told_outlet(text, cue), cue.end())
+    return None
+
+
 def before_quote(text: str, plain: str, span: Span, sent_start: int) -> Attribution | None:
     """An attribution earlier in the quote's sentence: `X said: "..."`, `according to X`."""
     cues = list(CUE.finditer(plain, sent_start, span.start - 1))
-    for cue in reversed(cues):
+    cues = [cue for cue in cues if not _noun_cue(plain, sent_start, cue)]
+    for n, cue in reversed(list(enumerate(cues))):
         if cue.group().lower() == "according to":
             limit = min(span.start - 1, cue.end() + 120)
             return Attribution(speakers.subject_after(text, cue.end(), limit), None, cue.end())
@@ -100,12 +130,24 @@ def before_quote(text: str, plain: str, span: Span, sent_start: int) -> Attribut
         if relayed:
             return relayed
         mention = speakers.subject_before(text, lower, cue.start())
+        modifier = _PARTICIPLE.search(cue.group()) and not plain[lower : cue.start()].rstrip().endswith(",")
+        if mention and not (mention.name or mention.is_pronoun) and modifier:
+            # `She says Trump's tweets accusing ...`: a participle after an unnamed phrase modifies it.
+            earlier = _named_before(text, plain, sent_start, cues[:n])
+            if earlier:
+                return earlier
         if mention:
             return Attribution(mention, _told_outlet(text, cue), cue.end())
     if cues:
         subject = speakers.leading_subject(text, sent_start, cues[-1].start())
         if subject:
             return Attribution(subject, None, cues[-1].end())
+        return None
+    for verb in verbs.verbs_before(plain, span, sent_start):
+        mention = speakers.subject_before(text, _clause_start(plain, sent_start, verb.start()), verb.start())
+        colon = ":" in plain[verb.end() : span.start]
+        if mention and (mention.name or mention.is_pronoun or colon):
+            return Attribution(mention, None, verb.end())
     return None
 
 
@@ -136,6 +178,8 @@ def _sentence_subject(text: str, span: Span, sent_start: int) -> Attribution | N
     subject = speakers.leading_subject(text, sent_start, span.start - 1)
     if subject and (subject.is_pronoun or subject.is_person):
         return Attribution(subject, None, subject.end)
+    if subject and subject.name and verbs.opens_predicate(text, subject.end):
+        return Attribution(subject, None, subject.end)  # `Cruz exhorted delegates to "vote"`: a name, then its verb
     return None
 
 
@@ -144,7 +188,7 @@ def _next_sentence_end(plain: str, span: Span, sent_end: int) -> int:
     if sent_end > span.end + 2 or sent_end >= span.para_end:
         return sent_end
     _, after = sentence_bounds(plain, span.para_start, span.para_end, sent_end + 1)
-    short = len(tokens(plain[sent_end:after])) <= 8
+    short = len(tokens(plain[sent_end:after])) <= SHORT_NEXT_TOKENS
     return after if short or plain[span.end - 1] in "?!" else sent_end
 
 

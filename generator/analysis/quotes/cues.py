@@ -131,13 +131,29 @@ def _forms(verb: str) -> tuple[str, ...]:
     return (double + "ed" if not verb.endswith("e") else verb + "d", third, double + "ing")
 
 
-CUE_WORDS = frozenset(IRREGULAR_CUES) | {f for v in REGULAR_CUES for f in _forms(v)}
-CUE = re.compile(
-    r"\b(?:[Aa]ccording to|(?:" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) + r"))\b"
-    r"(?:\s+(?:on|out|up)\b)?"
-)
+def cue_words(regular: tuple[str, ...] = REGULAR_CUES) -> frozenset[str]:
+    """Every cue form: the irregular list and the inflections of the given regular verbs."""
+    return frozenset(IRREGULAR_CUES) | {f for v in regular for f in _forms(v)}
+
+
+def cue_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """The pattern matching `according to` or any of the cue forms, with a particle (`out`)."""
+    return re.compile(
+        r"\b(?:[Aa]ccording to|(?:" + "|".join(sorted(words, key=len, reverse=True)) + r"))\b"
+        r"(?:\s+(?:on|out|up)\b)?"
+    )
+
+
+CUE_WORDS = cue_words()
+CUE = cue_pattern(CUE_WORDS)
 # Cue forms that may follow a quote with the speaker after them: `"...," said Smith`.
 INVERTED_CUE = re.compile(
     r"^\s*(?:said|says|added|adds|wrote|writes|asked|asks|continued|explained|recalled|"
     r"tweeted|replied|warned|insisted|argued|noted|declared|told|stated)\b",
+)
+# Cue forms that are also plural nouns (`his tweets`, `Smith's claims`): after a possessive or a
+# determiner they name what was said, not the saying.
+NOUN_CUES = frozenset(
+    {"tweets", "posts", "reports", "claims", "calls", "notes", "comments", "quotes", "questions", "promises"}
+    | {"threats", "demands", "warnings", "remarks", "statements", "praises", "labels", "findings", "finds"}
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from generator.analysis.quotes import speakers
+from generator.analysis.quotes import speakers, verbs
 from generator.analysis.quotes.attribution import Attribution, attribute
 from generator.analysis.quotes.cues import CUE
 from generator.analysis.quotes.marks import Span, find_spans, masked, paragraphs, sentence_bounds
@@ -17,8 +17,13 @@ from generator.analysis.quotes.speakers import Mention
 from generator.analysis.quotes.words import PERSON_PRONOUNS, TITLE_WORDS
 from generator.models import Article, Quote, QuoteKind
 
+_HEADLINE_WORD_CHARS = 4
+_HEADLINE_MIN_WORDS = 3
+HEADLINE_SHARE = 0.8
+"""Share of capitalised longer words that makes a paragraph a headline (chosen on data, cross-validated)."""
 _FULL_LEAD = ':.!?;—–("”’'
-_LOOKBACK_SENTENCES = 12
+LOOKBACK_SUBJECTS = 12
+"""How many named subjects back a pronoun may reach (chosen on data, cross-validated)."""
 
 
 def _kind(text: str, span: Span) -> QuoteKind:
@@ -29,7 +34,7 @@ def _kind(text: str, span: Span) -> QuoteKind:
     before = text[span.para_start : span.start - 1].rstrip()
     if not before or before[-1] in _FULL_LEAD:
         return "full"
-    if before[-1] == "," and CUE.search(before[-40:]):
+    if before[-1] == "," and (CUE.search(before[-40:]) or verbs.VERB.fullmatch(before[:-1].split()[-1])):
         return "full"
     return "fragment"
 
@@ -61,7 +66,7 @@ def _resolve(mention: Mention, candidates: list[tuple[int, str, bool]]) -> str |
     if not mention.is_pronoun and not titled:
         return None
     person = word in PERSON_PRONOUNS or titled
-    earlier = [c for c in candidates if c[0] < mention.start][-_LOOKBACK_SENTENCES:]
+    earlier = [c for c in candidates if c[0] < mention.start][-LOOKBACK_SUBJECTS:]
     for _, name, is_person in reversed(earlier):
         if is_person or not person:
             return name
@@ -91,7 +96,8 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     previous: tuple[Span, Attribution] | None = None
     for span in spans:
         idx = pars.index((span.para_start, span.para_end))
-        found = attribute(text, plain, span, pars[idx - 1] if idx else None)
+        heading = _headline(text[span.para_start : span.para_end])
+        found = None if heading else attribute(text, plain, span, pars[idx - 1] if idx else None)
         if found is None and previous and _continues(text, previous[0], span, pars):
             found = previous[1]
         mention = found.mention if found else None
@@ -112,6 +118,13 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
         if mention and mention.name:
             candidates = sorted(candidates + [(mention.start, mention.name, mention.is_person)])
     return tuple(quotes)
+
+
+def _headline(paragraph: str) -> bool:
+    """A headline-shaped paragraph (most longer words capitalised): its quotes are a heading's, unattributed."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", paragraph) if len(w) >= _HEADLINE_WORD_CHARS]
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= _HEADLINE_MIN_WORDS and capitalised >= HEADLINE_SHARE * len(words)
 
 
 def _continues(text: str, prev: Span, span: Span, pars: list[tuple[int, int]]) -> bool:

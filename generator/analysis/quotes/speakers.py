@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass
 
 from generator.analysis.quotes.names import Token, is_capital, person_like, segment_name, tokens, trailing_name
+from generator.analysis.quotes.verbs import VERB
 from generator.analysis.quotes.words import (
     ADVERB_LIKE,
     COLLECTIVES,
     DETERMINERS,
+    DOCUMENT_WORDS,
     INTRO_WORDS,
     MEDIA_WORDS,
     PREPOSITIONS,
@@ -23,6 +25,9 @@ from generator.analysis.quotes.words import (
     SKIPPABLE,
     TITLE_WORDS,
 )
+
+_ISSUER_TOKENS = 12
+"""Longest phrase searched for an issuer (`a statement on Gov. Sam Brownback's campaign website`)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,10 @@ def _named(text: str, seg: list[Token], others: list[list[Token]]) -> Mention | 
 
 def _nominal(text: str, seg: list[Token]) -> Mention | None:
     """A short unnamed noun phrase (`the announcer`, `officials`) kept as written."""
+    if seg and seg[0][2].lower() in DETERMINERS and len(seg) <= _ISSUER_TOKENS:
+        issuer = _issuer(text, seg)
+        if issuer:
+            return issuer
     if not seg or len(seg) > 6 or seg[0][2].lower() in INTRO_WORDS | PREPOSITIONS:
         return None
     first = seg[0][2]
@@ -81,6 +90,35 @@ def _nominal(text: str, seg: list[Token]) -> Mention | None:
     ):
         return _mention(text, seg, None)
     return None
+
+
+def _issuer(text: str, seg: list[Token]) -> Mention | None:
+    """Who issued a statement or a post the phrase names (`a statement from X`, `X’s website`), if anyone."""
+    words = [t[2].lower().rstrip(".,") for t in seg]
+    if not any(word in DOCUMENT_WORDS for word in words):
+        return None
+    for i, tok in enumerate(seg):
+        if words[i] in {"from", "by", "of"}:
+            run = _leading_run(seg[i + 1 :])
+            run = (segment_name(run) or run) if run else run
+            if run:
+                return _mention(text, run, text[run[0][0] : run[-1][1]], person=person_like(run, False))
+        if re.search(r"[’']s$", tok[2]) and is_capital(tok[2]):
+            run = [*trailing_name(seg[:i])[-3:], (tok[0], tok[1] - 2, tok[2][:-2])]
+            run = segment_name(run) or run
+            return _mention(text, run, text[run[0][0] : run[-1][1]], person=person_like(run, False))
+    return None
+
+
+def _leading_run(toks: list[Token]) -> list[Token]:
+    """The capitalised tokens a token list opens with, past a leading article."""
+    run: list[Token] = []
+    for tok in toks:
+        if is_capital(tok[2]) and not re.search(r"[’']s$", tok[2]):
+            run.append(tok)
+        elif run or tok[2].lower() not in DETERMINERS:
+            break
+    return run
 
 
 def subject_before(text: str, start: int, end: int) -> Mention | None:
@@ -102,10 +140,21 @@ def subject_before(text: str, start: int, end: int) -> Mention | None:
         found = _named(text, seg, segs)
         if found:
             return found
+    opens_phrase = last[0][2].lower() in DETERMINERS and len(last) <= _ISSUER_TOKENS
+    issuer = _issuer(text, last) if opens_phrase else None  # `A statement on X's website said`
+    if issuer:
+        return issuer
     tail = last
     for i, tok in enumerate(last):
         if tok[2].lower() in PREPOSITIONS | {"and", "but", "or"}:
             tail = last[i + 1 :]
+    verb_last = bool(VERB.fullmatch(last[-1][2]))
+    if len(tail) < len(last) or verb_last:
+        # `X chimed in on Twitter, saying`: a name after a preposition is where, not who;
+        # `X issued a statement saying`: the subject of the verb before the cue speaks.
+        lead = leading_subject(text, last[0][0], last[-1][1])
+        if lead and (lead.is_person or lead.is_pronoun or (verb_last and lead.name)):
+            return lead
     return _nominal(text, tail)
 
 
@@ -115,10 +164,19 @@ def subject_after(text: str, start: int, end: int) -> Mention | None:
     for seg in segs[:3]:
         if seg[0][2].lower() in PRONOUNS:
             return _mention(text, seg[:1], None, pronoun=True)
-        found = _named(text, seg, segs)
+        found = _named(text, seg, segs) or _name_then_place(text, seg)
         if found:
             return found
     return _nominal(text, segs[0]) if segs else None
+
+
+def _name_then_place(text: str, seg: list[Token]) -> Mention | None:
+    """`John Smith on Twitter`: the name a segment opens with, before a preposition's object."""
+    run = _leading_run(seg)
+    if not run or len(run) == len(seg) or seg[len(run)][2].lower() not in PREPOSITIONS:
+        return None
+    named = segment_name(run)
+    return _mention(text, named, text[named[0][0] : named[-1][1]], person=person_like(named, False)) if named else None
 
 
 def leading_subject(text: str, start: int, end: int) -> Mention | None:

@@ -243,6 +243,8 @@ PREPOSITIONS = {
     "like",
     "as",
 }
+# Things that carry words rather than say them: a phrase headed by one names its issuer, if anyone.
+DOCUMENT_WORDS = {"statement", "release", "post", "tweet", "tweets", "website", "email", "memo", "letter", "account"}
 COLLECTIVES = {"sources", "source", "officials", "critics", "witnesses", "residents", "analysts"}
 ADVERB_LIKE = {
     "in",

@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
 
 from generator.ingest import furniture as rules
+from generator.ingest.formats import page_meta, page_stated
 from generator.ingest.formats.base import Draft, drop_leading_title, language_code, web_url
 
 _PRESCAN_BYTES = 4096
@@ -33,7 +34,9 @@ _ENCODING_ALIASES = {
     "utf-16le": "utf-8",
     "utf-16be": "utf-8",
 }
-_OPTIONS: dict[str, Any] = {
+# trafilatura's options; comments are never article text. `favor_precision` is chosen on data and
+# cross-validated by site (`tools/evaluate/extract_cv.py`).
+OPTIONS: dict[str, Any] = {
     "include_comments": False,
     "include_tables": True,
     "include_images": False,
@@ -79,17 +82,20 @@ def parse(text: str) -> Draft:
     lang = next((code for code in map(language_code, _stated_languages(tree)) if code), None)
     import trafilatura  # here: only web-page seeds need it, and importing it takes about 0.1 s
 
-    document: Any = trafilatura.bare_extraction(tree, date_extraction_params=_DATE_OPTIONS, **_OPTIONS)
+    document: Any = trafilatura.bare_extraction(tree, date_extraction_params=_DATE_OPTIONS, **OPTIONS)
     if document is None or getattr(document, "body", None) is None:
         return Draft(lines=(), url=url, lang=lang, warnings=warnings)
-    title = _title(document.title, tree, document.sitename)
+    site_name = _text(document.sitename) or None
+    stated = page_meta.stated_publishers(tree, site_name)
+    publisher = page_meta.full_publisher(stated, site_name)
+    title = page_meta.strip_site(_title(document.title, tree, publisher), stated)
     lines = drop_leading_title(_lines(document.body), title)
     return Draft(
         lines=tuple(lines),
         title=title,
-        author=_author(document.author),
-        publisher=_text(document.sitename) or None,
-        published=_date(document.date),
+        author=_author(document.author) or _author(page_stated.byline(tree)),
+        publisher=publisher,
+        published=page_stated.publication_date(tree, _date(document.date)),
         url=url,
         lang=lang or language_code(document.language),
         warnings=warnings,
@@ -160,16 +166,20 @@ def _add(lines: list[str], new: list[str]) -> None:
 
 
 def _title(stated: str | None, tree: _Element, site: str | None) -> str | None:
-    """The stated title when another of the page's headlines confirms it, else one two headlines agree on."""
+    """The stated title when another of the page's headlines confirms it, else one two headlines agree on,
+    else the page's own `<title>` (or `og:title`) when nothing confirms the stated one."""
     title = _text(stated) or None
-    found = [*tree.xpath("//title//text()"), *tree.xpath('//meta[@property="og:title"]/@content')]
-    found += [" ".join(h.itertext()) for h in tree.iter("h1")]
+    heads = [*tree.xpath("//title//text()"), *tree.xpath('//meta[@property="og:title"]/@content')]
+    found = [*heads, *(" ".join(h.itertext()) for h in tree.iter("h1"))]
     candidates = [c for c in (_text(str(x)) for x in found) if len(c.split()) >= _HEADLINE_WORDS]
     if title is None or sum(_agree(title, c) for c in candidates) >= 2:
         return title
     agreed = [c for c in candidates if sum(_agree(c, other) for other in candidates) >= 2]
     agreed = [c for c in agreed if not (site and _agree(c, site))]
-    return min(agreed, key=len) if agreed else title
+    if agreed:
+        return min(agreed, key=len)
+    own = [c for c in (_text(str(x)) for x in heads) if len(c.split()) >= _HEADLINE_WORDS]
+    return own[0] if own and not any(_agree(title, c) for c in candidates) else title
 
 
 def _agree(one: str, other: str) -> bool:

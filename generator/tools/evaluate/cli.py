@@ -128,8 +128,12 @@ def _summary(args: argparse.Namespace) -> int:
 
 def _quotes(args: argparse.Namespace) -> int:
     from generator.tools.evaluate.quotes import evaluate_quotes, format_quotes_report
+    from generator.tools.evaluate.quotes_cv import cross_validate
 
-    result = evaluate_quotes(load_jsonl(args.data))
+    rows = load_jsonl(args.data)
+    result = evaluate_quotes(rows)
+    # Beside the in-sample figure, always: word lists and thresholds chosen on one half, scored on the other.
+    result["cross_validated"] = cross_validate(rows)
     print(json.dumps(result, indent=2) if args.json else format_quotes_report(result))
     return 0
 

@@ -31,7 +31,8 @@ _META_FIELDS = ("title", "authors", "publisher", "published", "lang")
 
 
 def evaluate_extract(folder: Path, out: Path | None = None) -> dict[str, Any]:
-    """Shingle F1, precision, recall and ms per page for Briefing and trafilatura's default `extract()`."""
+    """Shingle F1, precision, recall and ms per page for Briefing and trafilatura's default `extract()`,
+    and the leave-one-site-out figure of the project's rules on top of trafilatura (`extract_cv`)."""
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     names = sorted(name for name in truth if (folder / f"{name}.html.gz").is_file())
     expected = {name: truth[name].get("articleBody") or "" for name in names}
@@ -41,30 +42,43 @@ def evaluate_extract(folder: Path, out: Path | None = None) -> dict[str, Any]:
         out.write_text(
             json.dumps({n: {"articleBody": ours[n]} for n in names}, ensure_ascii=False, indent=1), encoding="utf-8"
         )
+    from generator.tools.evaluate.extract_cv import candidate_texts, leave_one_site_out, site
+
+    texts = candidate_texts(folder, names, ours, theirs)
+    sites = {name: site(truth[name].get("url"), name) for name in names}
     return {
         "n": len(names),
         "systems": {
             "briefing": {**shingle_scores(ours, expected), "ms_per_page": our_ms},
             "trafilatura": {**shingle_scores(theirs, expected), "ms_per_page": their_ms},
         },
+        "cross_validated": leave_one_site_out(texts, expected, sites),
     }
 
 
 def shingle_scores(predicted: dict[str, str], expected: dict[str, str]) -> dict[str, float]:
     """The benchmark's metric: mean precision and recall of 4-token shingles over pages, and their F1."""
-    precisions: list[float] = []
-    recalls: list[float] = []
-    for name, text in expected.items():
-        guess, truth = _shingles(predicted.get(name, "")), _shingles(text)
-        if guess == truth:
-            precisions.append(1.0)
-            recalls.append(1.0)
-            continue
-        tp, fp, fn = sum((guess & truth).values()), sum((guess - truth).values()), sum((truth - guess).values())
-        if guess:
-            precisions.append(tp / (tp + fp))
-        if truth:
-            recalls.append(tp / (tp + fn))
+    return pooled_scores([page_scores(predicted.get(name, ""), text) for name, text in expected.items()])
+
+
+PageScore = tuple[float | None, float | None]
+"""One page's shingle precision and recall; None where the benchmark leaves the page out of that mean."""
+
+
+def page_scores(guess_text: str, truth_text: str) -> PageScore:
+    """One page's shingle precision (None for an empty guess) and recall (None for an empty truth)."""
+    guess, truth = _shingles(guess_text), _shingles(truth_text)
+    if guess == truth:
+        return 1.0, 1.0
+    tp, fp, fn = sum((guess & truth).values()), sum((guess - truth).values()), sum((truth - guess).values())
+    return (tp / (tp + fp) if guess else None), (tp / (tp + fn) if truth else None)
+
+
+def pooled_scores(pages: Iterable[PageScore]) -> dict[str, float]:
+    """F1 of the mean precision and mean recall over pages, as the benchmark pools them."""
+    pages = list(pages)
+    precisions = [p for p, _ in pages if p is not None]
+    recalls = [r for _, r in pages if r is not None]
     precision = sum(precisions) / len(precisions) if precisions else 0.0
     recall = sum(recalls) / len(recalls) if recalls else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -110,23 +124,40 @@ def _page_bytes(path: Path) -> bytes:
 
 
 def evaluate_meta(folder: Path) -> dict[str, Any]:
-    """Per metadata field, pages right for Briefing and for trafilatura's metadata, and Briefing's misses."""
-    right = {system: Counter[str]() for system in ("briefing", "trafilatura")}
+    """Per metadata field, pages right for Briefing and for trafilatura's metadata, and Briefing's misses.
+
+    `briefing_cv` is leave-one-site-out: for each field, the held-out site's pages take Briefing's
+    value or trafilatura's, whichever was right on more pages of the other sites (ties: Briefing's).
+    """
+    right: dict[str, dict[str, dict[str, bool]]] = {"briefing": {}, "trafilatura": {}}
     misses: list[dict[str, Any]] = []
-    pages = sorted(folder.glob("*.html"))
-    for page in pages:
+    sites: dict[str, str] = {}
+    for page in sorted(folder.glob("*.html")):
         gold = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+        sites[page.name] = _letters(str(gold.get("publisher") or page.name))
         for system, found in (("briefing", _our_meta(page)), ("trafilatura", _their_meta(page))):
-            for field in _META_FIELDS:
-                if meta_right(field, found.get(field), gold):
-                    right[system][field] += 1
-                elif system == "briefing":
-                    misses.append({"page": page.name, "field": field, "got": found.get(field), "gold": gold.get(field)})
-    return {
-        "n": len(pages),
-        "systems": {system: {field: counts[field] for field in _META_FIELDS} for system, counts in right.items()},
-        "misses": misses,
+            right[system][page.name] = {field: meta_right(field, found.get(field), gold) for field in _META_FIELDS}
+            misses += [
+                {"page": page.name, "field": field, "got": found.get(field), "gold": gold.get(field)}
+                for field in _META_FIELDS
+                if system == "briefing" and not right[system][page.name][field]
+            ]
+    systems = {
+        system: {field: sum(page[field] for page in pages.values()) for field in _META_FIELDS}
+        for system, pages in right.items()
     }
+    systems["briefing_cv"] = {field: _held_out_right(right, sites, field) for field in _META_FIELDS}
+    return {"n": len(sites), "systems": systems, "misses": misses}
+
+
+def _held_out_right(right: dict[str, dict[str, dict[str, bool]]], sites: dict[str, str], field: str) -> int:
+    """Pages right on one field when each site takes the system that was right more often on the other sites."""
+    total = 0
+    for held in set(sites.values()):
+        others = [page for page, site in sites.items() if site != held]
+        best = max(right, key=lambda system: (sum(right[system][p][field] for p in others), system == "briefing"))
+        total += sum(right[best][page][field] for page, site in sites.items() if site == held)
+    return total
 
 
 def _our_meta(page: Path) -> dict[str, str | None]:
@@ -200,6 +231,18 @@ def format_extract_report(result: dict[str, Any]) -> str:
     lines = [f"{result['n']} pages", "system       " + "".join(f"{c:>13}" for c in columns)]
     for system, scores in systems.items():
         lines.append(f"{system:<13}" + "".join(f"{scores[c]:>13}" for c in columns))
+    cv = result.get("cross_validated")
+    if cv:
+        delta = cv["site_delta_vs_trafilatura"]
+        lines.append(
+            f"leave-one-site-out ({cv['sites']} sites): F1 {cv['f1']}  precision {cv['precision']}"
+            f"  recall {cv['recall']}  chosen {cv['chosen']}"
+        )
+        lines.append(
+            f"  per held-out site, F1 minus trafilatura's: mean {delta['mean']}, min {delta['min']},"
+            f" max {delta['max']}, {delta['sites_below']} sites below"
+        )
+        lines += [f"  in-sample {key}: F1 {value['f1']}" for key, value in cv["in_sample"].items()]
     for miss in result.get("misses", []):
         lines.append(f"  miss {miss['page']} {miss['field']}: got {miss['got']!r}, gold {miss['gold']!r}")
     return "\n".join(lines)

@@ -38,6 +38,12 @@ def _quotes(path: Path) -> dict[str, Any]:
     return evaluate_quotes(load_jsonl(path))
 
 
+def _quotes_cv(path: Path) -> dict[str, Any]:
+    from generator.tools.evaluate.quotes_cv import cross_validate
+
+    return cross_validate(load_jsonl(path))
+
+
 def _extract(path: Path) -> dict[str, Any]:
     from generator.tools.evaluate.extract import evaluate_extract
 
@@ -69,6 +75,7 @@ RUNNERS: dict[str, Runner] = {
     "summary": _summary,
     "summary_cv": _summary_cv,
     "quotes": _quotes,
+    "quotes_cv": _quotes_cv,
     "extract": _extract,
     "meta": _meta,
     "stories": _stories,

@@ -1,6 +1,7 @@
 """Scores quote extraction against attribution gold such as PolNeAR's (`quotes_polnear.jsonl`).
 
-Usage: `python -m generator.tools.evaluate.quotes ../shared/eval/quotes_polnear.jsonl [--errors]`.
+Usage: `python -m generator evaluate quotes --data ../shared/eval/quotes_polnear.jsonl`: in-sample
+scores, and 2-fold cross-validated ones (`quotes_cv`).
 It runs `find_quotes` (the site's own quote logic) on each row's text and scores only gold
 attributions with `direct: true`. It must never be imported by the build, and never write or
 copy the evaluation data anywhere.
@@ -82,7 +83,7 @@ def _match(preds: list[_Prediction], golds: list[dict[str, Any]]) -> list[tuple[
     return pairs
 
 
-def _score_row(row: dict[str, Any]) -> dict[str, Any]:
+def score_row(row: dict[str, Any]) -> dict[str, Any]:
     """Counts for one article, with its misses for inspection."""
     text = row["text"]
     golds = [q for q in row["quotes"] if q.get("direct")]
@@ -108,7 +109,15 @@ def _score_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def evaluate_quotes(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Precision, recall, F1 and speaker accuracy of `find_quotes` on direct gold quotes."""
-    scores = [_score_row(row) for row in rows]
+    scores = [score_row(row) for row in rows]
+    return {
+        **summarise(scores),
+        "errors": {k: [e for s in scores for e in s[k]] for k in ("missed", "spurious", "wrong_speaker")},
+    }
+
+
+def summarise(scores: list[dict[str, Any]]) -> dict[str, Any]:
+    """Precision, recall, F1 and speaker accuracy from the counts of `score_row` over articles."""
     total = {k: sum(s[k] for s in scores) for k in ("gold", "predicted", "matched", "judged", "speaker_right")}
     precision = total["matched"] / total["predicted"] if total["predicted"] else 0.0
     recall = total["matched"] / total["gold"] if total["gold"] else 0.0
@@ -120,7 +129,6 @@ def evaluate_quotes(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         "speaker_accuracy": round(total["speaker_right"] / total["judged"], 4) if total["judged"] else 0.0,
         "n_gold": total["gold"],
         "n_predicted": total["predicted"],
-        "errors": {k: [e for s in scores for e in s[k]] for k in ("missed", "spurious", "wrong_speaker")},
     }
 
 
@@ -131,8 +139,22 @@ def format_quotes_report(result: dict[str, Any]) -> str:
             f"quotes: {result['n_gold']} gold direct, {result['n_predicted']} predicted",
             f"  precision {result['precision']:.4f}  recall {result['recall']:.4f}  F1 {result['f1']:.4f}",
             f"  speaker accuracy (matched) {result['speaker_accuracy']:.4f}",
+            *_cv_lines(result.get("cross_validated")),
         ]
     )
+
+
+def _cv_lines(cv: dict[str, Any] | None) -> list[str]:
+    """The cross-validated figures, pooled over both held-out halves and per fold."""
+    if not cv:
+        return []
+    pooled = cv["pooled"]
+    folds = ", ".join(f"{fold['f1']:.4f}/{fold['speaker_accuracy']:.4f}" for fold in cv["folds"])
+    return [
+        f"2-fold cross-validated (held-out halves): precision {pooled['precision']:.4f}  recall {pooled['recall']:.4f}"
+        f"  F1 {pooled['f1']:.4f}  speaker {pooled['speaker_accuracy']:.4f}",
+        f"  per fold F1/speaker: {folds}",
+    ]
 
 
 def _load_jsonl(path: Path) -> list[dict[str, Any]]:
