@@ -8,6 +8,7 @@ mention that is not written in the text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -153,7 +154,7 @@ def subject_before(text: str, start: int, end: int) -> Mention | None:
         # `X chimed in on Twitter, saying`: a name after a preposition is where, not who;
         # `X issued a statement saying`: the subject of the verb before the cue speaks.
         lead = leading_subject(text, last[0][0], last[-1][1])
-        if lead and (lead.is_person or lead.is_pronoun or (verb_last and lead.name)):
+        if lead and (lead.is_person or lead.is_pronoun or (verb_last and (lead.name or lead.written))):
             return lead
     return _nominal(text, tail)
 
@@ -198,6 +199,10 @@ def leading_subject(text: str, start: int, end: int) -> Mention | None:
                 break
         if len(toks) == 1 and toks[0][2].lower() in PRONOUNS:
             return _mention(text, toks, None, pronoun=True)
+        if toks and all(tok[2].lower() in DETERMINERS for tok in toks):
+            # `The company issued ...`: the article opens a common noun, kept as written.
+            noun = list(itertools.takewhile(lambda tok: not VERB.fullmatch(tok[2]), seg[len(toks) : len(toks) + 3]))
+            return _mention(text, toks + noun, None) if noun else None
         return _named(text, toks, [toks]) if toks else None
     return None
 
