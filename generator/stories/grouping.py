@@ -4,8 +4,9 @@ An article is its title (counted twice), its body's content stems and its entity
 (`text.vectors.article_terms`); each term weighs by how rare it is in news at large
 (`text.background`), never by how common it is in the feed being built, so an article's
 vector is its own: one new or edited article changes no other article's vector. Two
-articles are as similar as the cosine of their vectors, lowered where both are dated and far
-apart in time; each article is compared with its `NEIGHBOURS` most similar ones.
+articles are as similar as the cosine of their vectors (with `date_scale`, lowered where
+both are dated and far apart in time; off by default, as measured); each article is
+compared with its `NEIGHBOURS` most similar ones.
 
 Clusters merge, best first, while their mean pairwise similarity reaches a bar that depends
 on the size of the story they would make: a story of two articles needs `PAIR_FACTOR` times
