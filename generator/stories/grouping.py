@@ -32,7 +32,7 @@ import numpy
 
 from generator.briefs import Record
 from generator.models import Digest
-from generator.text.vectors import Vector, article_terms, cosine, weighted_vector
+from generator.text.vectors import Vector, article_terms, cosine, term_rarity, weighted_vector
 
 _EXACT_UP_TO = 400
 """Up to this many articles every shared term counts, so similarities are exact."""
@@ -77,6 +77,25 @@ class Postings:
         rows = numpy.repeat(numpy.arange(len(vectors), dtype=numpy.intp), [len(v) for v in vectors])
         order = numpy.lexsort((terms, rows))
         return cls(len(vectors), len(rank), rows[order], terms[order], weights[order])
+
+
+def weighted_postings(documents: Sequence[Sequence[str]], language: str = "english") -> Postings:
+    """Every document's `text.vectors.weighted_vector` as postings, built in numpy: each
+    weight is a sublinear count times the term's background rarity, and each row is
+    normalised by its own terms alone, summed in term order, so a row does not depend on
+    the other documents."""
+    vocabulary = sorted(set(chain.from_iterable(documents)))
+    rank = {term: k for k, term in enumerate(vocabulary)}
+    tokens = numpy.fromiter(map(rank.__getitem__, chain.from_iterable(documents)), dtype=numpy.int64)
+    lengths = numpy.fromiter(map(len, documents), dtype=numpy.int64, count=len(documents))
+    owner = numpy.repeat(numpy.arange(len(documents), dtype=numpy.int64), lengths)
+    keys, counts = numpy.unique(owner * max(len(vocabulary), 1) + tokens, return_counts=True)
+    rows, terms = numpy.divmod(keys, max(len(vocabulary), 1))
+    rarities = numpy.array([term_rarity(term, language) for term in vocabulary])
+    weights = (1.0 + numpy.log(counts)) * rarities[terms] if len(terms) else numpy.zeros(0)
+    norms = numpy.sqrt(numpy.bincount(rows, weights * weights, minlength=len(documents)))
+    weights = weights / norms[rows] if len(terms) else weights
+    return Postings(len(documents), len(vocabulary), rows.astype(numpy.intp), terms.astype(numpy.intp), weights)
 
 
 def similar_pairs(vectors: Postings, common: int, neighbours: int = NEIGHBOURS) -> dict[tuple[int, int], float]:
@@ -223,7 +242,7 @@ def group_articles(
     """Clusters of digest indices; digests should come sorted by source for stable ties."""
     if not digests:
         return ()
-    vectors = Postings.of([weighted_vector(article_terms(d, language), language) for d in digests])
+    vectors = weighted_postings([article_terms(d, language) for d in digests], language)
     common = max(_EXACT_UP_TO, int(vectors.size * _COMMON_SHARE))
     pairs = similar_pairs(vectors, common)
     if date_scale:

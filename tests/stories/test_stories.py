@@ -354,6 +354,29 @@ def test_an_articles_likeness_to_another_does_not_depend_on_the_rest_of_the_feed
         assert mixed[pair] == pytest.approx(value, abs=1e-12)
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_weighted_postings_are_each_articles_own_vector(seed: int) -> None:
+    import random
+
+    from generator.stories.grouping import Postings, weighted_postings
+    from generator.text.vectors import weighted_vector
+
+    rng = random.Random(seed)
+    words = ["storm", "flood", "minister", "budget", "@jo park", "goal", "court", "zzunseen", "river", "rain"]
+    documents = [tuple(rng.choices(words, k=rng.randint(0, 15))) for _ in range(rng.randint(0, 20))]
+    found = weighted_postings(documents)
+    expected = Postings.of([weighted_vector(d) for d in documents])
+    assert (found.size, found.rows.tolist(), found.terms.tolist()) == (
+        expected.size,
+        expected.rows.tolist(),
+        expected.terms.tolist(),
+    )
+    assert found.weights.tolist() == pytest.approx(expected.weights.tolist(), abs=1e-12)
+    more = weighted_postings([*documents, tuple(rng.choices(words, k=9)), ("storm", "unrelated")])
+    for row in range(len(documents)):  # the same weights, bit for bit, whatever else is in the feed
+        assert more.weights[more.rows == row].tolist() == found.weights[found.rows == row].tolist()
+
+
 def _merge_by_brute_force(n: int, pairs: dict[tuple[int, int], float], bar: list[float]) -> tuple[tuple[int, ...], ...]:
     """The size-dependent average link, every candidate merge scored again at every step."""
     links: dict[int, dict[int, float]] = {i: {} for i in range(n)}
