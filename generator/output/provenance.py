@@ -39,8 +39,19 @@ def text_directive(sentence: str) -> str:
     words = sentence.split()
     if len(words) <= WHOLE_WORDS:
         return "text=" + fragment_term(" ".join(words))
-    start, end = " ".join(words[:EDGE_WORDS]), " ".join(words[-EDGE_WORDS:])
-    return f"text={fragment_term(start)},{fragment_term(end)}"
+    start = " ".join(words[:EDGE_WORDS])
+    return f"text={fragment_term(start)},{fragment_term(_end_term(words))}"
+
+
+def _end_term(words: list[str]) -> str:
+    """The last few words, more of them while a shorter end would match earlier in the
+    sentence (a browser ends the match at the first `end` after `start`)."""
+    text = " ".join(words).casefold()
+    for count in range(EDGE_WORDS, len(words) - EDGE_WORDS + 1):
+        end = " ".join(words[-count:])
+        if text.find(end.casefold(), len(" ".join(words[:EDGE_WORDS]))) == len(text) - len(end):
+            return end
+    return " ".join(words[EDGE_WORDS:])
 
 
 def original_at(url: str | None, sentence: str) -> str | None:
