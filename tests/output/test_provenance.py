@@ -50,7 +50,8 @@ def test_original_at_keeps_an_existing_fragment_and_needs_an_http_address() -> N
 
 
 def test_paragraph_numbers_count_as_a_reader_does() -> None:
-    blocks = (Block("heading", "Intro"), Block("paragraph", "One."), Block("heading", "More"), Block("paragraph", "Two."))
+    kinds = ("heading", "paragraph", "heading", "paragraph")
+    blocks = tuple(Block(kind, text) for kind, text in zip(kinds, ("Intro", "One.", "More", "Two."), strict=True))
     assert [paragraph_number(blocks, i) for i in range(5)] == [None, 1, None, 2, None]
     assert paragraph_holding("Two.", blocks) == 3
     assert paragraph_holding("Intro", blocks) is None

@@ -34,7 +34,7 @@ def _project(base: Path, full_text: bool) -> Path:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     value = str(full_text).lower()
-    text = re.sub(r"(?m)^(\s+)(search_)?full_text: (true|false)$", lambda m: f"{m[1]}{m[2] or ''}full_text: {value}", text)
+    text = re.sub(r"(?m)^(\s+(search_)?full_text): (true|false)$", lambda m: f"{m[1]}: {value}", text)
     config.write_text(text, encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
