@@ -3,7 +3,8 @@
 Usage: python scripts/preview_latency.py --articles N [--watcher events|polling] [--folder DIR]
 
 Makes a benchmark project of N seeds (as `python -m generator bench` does, with `full_text: true`
-so that the edited sentence shows) and generates it, starts `mkdocs serve --livereload --dirty` on it (as `make serve` does), and prints:
+so that the edited sentence shows) and generates it, starts `mkdocs serve --livereload --dirty`
+on it (as `make serve` does), and prints:
 - the server's CPU while it waits (share of one core over 10 s; Linux only);
 - the seconds from saving an edit to one seed until its page is served changed;
 - how many builds that edit made (the hook's own writes to `docs/` must not make a second).
