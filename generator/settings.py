@@ -56,8 +56,11 @@ class Settings:
     """Items per page of the home page and the entity pages; longer lists continue on further pages."""
     feed_size: int = 50
     """Newest stories and articles in each feed: a feed is what changed, not the archive."""
+    full_text: bool = False
+    """Whether article pages (and the export) publish each article's whole text, for private sites;
+    by default a page copies only its summary, figures' sentences and quotes, and links to the original."""
     search_full_text: bool = False
-    """Whether the search index holds the articles' full text (else titles, names, summaries, quotes, shared facts)."""
+    """With `full_text`, whether the search index holds the full text (else titles, names, summaries, quotes)."""
     cache_dir: str = ".briefing-cache"
     """Folder (git-ignored) where analysed articles are kept by content hash; empty: no cache."""
 

@@ -2,8 +2,9 @@
 
 Usage: python scripts/preview_latency.py --articles N [--watcher events|polling] [--folder DIR]
 
-Makes a benchmark project of N seeds (as `python -m generator bench` does) and generates it,
-starts `mkdocs serve --livereload --dirty` on it (as `make serve` does), and prints:
+Makes a benchmark project of N seeds (as `python -m generator bench` does, with `full_text: true`
+so that the edited sentence shows) and generates it, starts `mkdocs serve --livereload --dirty`
+on it (as `make serve` does), and prints:
 - the server's CPU while it waits (share of one core over 10 s; Linux only);
 - the seconds from saving an edit to one seed until its page is served changed;
 - how many builds that edit made (the hook's own writes to `docs/` must not make a second).
@@ -30,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator import pipeline  # noqa: E402
 from generator.publish.watcher import WATCHER_VARIABLE  # noqa: E402
+from generator.settings import load_settings  # noqa: E402
 from generator.tools.bench.run import SOURCE_DATE_EPOCH, _edit_one_seed, make_bench_project  # noqa: E402
 
 BUILT = "Documentation built"
@@ -53,7 +55,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def measure(folder: Path, articles: int, watcher: str) -> dict[str, object]:
     """Every measurement of the preview of a fresh `articles`-seed project in `folder`."""
-    settings = make_bench_project(folder, articles)
+    make_bench_project(folder, articles)
+    # The edit adds a sentence that need not reach the summary: the project publishes the full
+    # text, so that the edited page shows it.
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("full_text: false", "full_text: true", 1), "utf-8")
+    settings = load_settings(config)
     pipeline.build_apart(settings)  # the server's first regeneration is then a warm one
     index = json.loads((settings.docs_path / "data" / "briefing.json").read_text(encoding="utf-8"))
     with socket.socket() as sock:

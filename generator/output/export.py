@@ -49,7 +49,8 @@ def json_files(
 ) -> dict[str, str]:
     """Path (relative to the data folder) to file text for the index, articles, stories and schema."""
     files = index_files(digests, stories, settings=settings, article_dir=article_dir, story_dir=story_dir)
-    files.update((item.path, item.text()) for item in item_files(digests, stories))
+    full_text = bool(settings.get("full_text", False))
+    files.update((item.path, item.text()) for item in item_files(digests, stories, full_text=full_text))
     return files
 
 
@@ -83,16 +84,21 @@ class ItemFile:
 
 
 def item_files(
-    digests: tuple[Record, ...], stories: tuple[StoryRecord, ...] = (), library: Library | None = None
+    digests: tuple[Record, ...],
+    stories: tuple[StoryRecord, ...] = (),
+    library: Library | None = None,
+    *,
+    full_text: bool = False,
 ) -> Iterator[ItemFile]:
     """Each article's and each story's file, in slug order; its text is made when asked,
-    from the whole digest or story `library` gives (default: they are whole already)."""
+    from the whole digest or story `library` gives (default: they are whole already).
+    An article's headings and removed lines come only with `full_text`, as on its page."""
     library = library or InMemory()
     by_source = {d.article.source: d for d in digests}
     story_of = {source: s.slug for s in stories for source in s.articles}
     for digest in sorted(digests, key=lambda d: d.slug):
         source = digest.article.source
-        text = partial(_article_text, digest, story_of, library)
+        text = partial(_article_text, digest, story_of, library, full_text)
         yield ItemFile(f"articles/{digest.slug}.json", (source,), story_of.get(source), text)
     for story in stories:
         text = partial(_story_text, story, by_source, library)
@@ -147,16 +153,17 @@ def schema_text() -> str:
     return (resources.files("generator") / "data" / SCHEMA_FILE).read_text(encoding="utf-8")
 
 
-def _article_text(digest: Record, story_of: dict[str, str], library: Library) -> str:
-    return _dump(_article_data(library.digest(digest), story_of))
+def _article_text(digest: Record, story_of: dict[str, str], library: Library, full_text: bool) -> str:
+    return _dump(_article_data(library.digest(digest), story_of, full_text))
 
 
 def _story_text(story: StoryRecord, by_source: dict[str, Record], library: Library) -> str:
     return _dump(_story_data(library.story(story), by_source))
 
 
-def _article_data(digest: Digest, story_of: dict[str, str]) -> dict[str, Any]:
-    data: dict[str, Any] = article_front_matter(digest, story_of.get(digest.article.source))["briefing"]
+def _article_data(digest: Digest, story_of: dict[str, str], full_text: bool) -> dict[str, Any]:
+    front = article_front_matter(digest, story_of.get(digest.article.source), full_text=full_text)
+    data: dict[str, Any] = front["briefing"]
     return data
 
 

@@ -17,8 +17,12 @@ SCHEMA_VERSION = 1
 """Version of the `briefing:` front matter schema."""
 
 
-def article_front_matter(digest: Digest, story: str | None = None) -> dict[str, Any]:
-    """Front matter of an article page; `story` is the slug of the story it belongs to."""
+def article_front_matter(digest: Digest, story: str | None = None, *, full_text: bool = False) -> dict[str, Any]:
+    """Front matter of an article page; `story` is the slug of the story it belongs to.
+
+    The article's own text is copied only where the page shows it (summary, figures'
+    sentences, quotes); its headings and the furniture lines removed from it come only
+    with `full_text`, for private sites that publish the whole article."""
     article = digest.article
     return {
         "title": html.escape(article.title),
@@ -46,8 +50,8 @@ def article_front_matter(digest: Digest, story: str | None = None) -> dict[str, 
                 "places": list(digest.entities.places),
                 "organisations": list(digest.entities.organisations),
             },
-            "headings": [b.text for b in article.blocks if b.kind == "heading"],
-            "removed": list(article.removed),
+            "headings": [b.text for b in article.blocks if b.kind == "heading"] if full_text else [],
+            "removed": list(article.removed) if full_text else [],
         },
     }
 

@@ -14,7 +14,6 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
 
 import jinja2
 import yaml
@@ -27,6 +26,7 @@ from generator.output.feeds import render_feeds
 from generator.output.front_matter import article_front_matter, story_front_matter
 from generator.output.listing_pages import Context, entity_index_pages, entity_pages, home_pages, name_index
 from generator.output.listings import ENTITY_KINDS
+from generator.output.provenance import evidence, link_target, original_at, paragraph_number
 from generator.settings import Settings
 
 # libyaml's safe dumper when PyYAML has it (the wheels do): same output, many times faster.
@@ -97,7 +97,7 @@ def iter_pages(
 
     story_of = {source: story.slug for story in stories for source in story.articles}
     articles = {d.article.source: _article_view(d, story_of.get(d.article.source), settings, library) for d in digests}
-    story_views = [_story_view(s, tuple(articles[a] for a in s.articles), library) for s in stories]
+    story_views = [_story_view(s, tuple(articles[a] for a in s.articles), settings, library) for s in stories]
     views = [*articles.values(), *story_views]
     names = name_index(views, settings.page_size)
     chips = {key: (key[1], Trusted("../" + link)) for key, link in names.links.items()}  # one per name
@@ -125,7 +125,7 @@ def iter_pages(
         digests, stories, settings=settings_data(settings), article_dir=settings.output_dir, story_dir=STORIES_DIR
     )
     yield from (Page(f"{DATA_DIR}/{path}", text) for path, text in index.items())
-    for item in item_files(digests, stories, library):
+    for item in item_files(digests, stories, library, full_text=settings.full_text):
         yield keyed(f"{DATA_DIR}/{item.path}", item.sources, [item.story], item.text)
 
 
@@ -175,8 +175,9 @@ def _whole_article_view(
 ) -> dict[str, Any]:
     """An article's view with its whole digest and front matter, for its page."""
     whole = library.digest(digest)
-    front = article_front_matter(whole, story)
+    front = article_front_matter(whole, story, full_text=settings.full_text)
     blocks = whole.article.blocks
+    where = partial(evidence, blocks=blocks, url=whole.article.url, full_text=settings.full_text)
     return {
         **view,
         "digest": whole,
@@ -184,32 +185,25 @@ def _whole_article_view(
         "story_link": Trusted(f"../{STORIES_DIR}/{story}.md") if story else None,
         "front_matter": front,
         "briefing": front["briefing"],
-        "blocks": list(enumerate(blocks)),
-        "figure_rows": [(f, *_paragraph_of(f.sentence, blocks)) for f in whole.figures],
+        "full_text": settings.full_text,
+        "blocks": list(enumerate(blocks)) if settings.full_text else [],
+        "summary_rows": [(s, *where(s)) for s in whole.summary],
+        "figure_rows": [(f, *where(f.sentence)) for f in whole.figures],
+        "quote_rows": [(q, *where(q["text"])) for q in front["briefing"]["quotes"]],
         "search_full_text": settings.search_full_text,
         "original": _link_target(whole.article.url),
     }
 
 
-def _paragraph_of(sentence: str, blocks: tuple[Block, ...]) -> tuple[Trusted | None, str]:
-    """The `#p-N` anchor of the first paragraph holding `sentence` (spacing aside) and its
-    name as a reader counts ("paragraph 3"), or (None, "") when no paragraph holds it."""
-    wanted = " ".join(sentence.split())
-    paragraphs = (index for index, block in enumerate(blocks) if block.kind != "heading")
-    for number, index in enumerate(paragraphs, start=1):
-        if wanted in " ".join(blocks[index].text.split()):
-            return Trusted(f"#p-{index}"), f"paragraph {number}"
-    return None, ""
-
-
 def _link_target(url: str | None) -> Trusted | None:
     """An http(s) address made safe to print inside a Markdown link's parentheses."""
-    if not url or urlsplit(url).scheme not in ("http", "https"):
-        return None
-    return Trusted(quote(url, safe=":/?#@!$&'*+,;=%~-._"))
+    target = link_target(url)
+    return Trusted(target) if target else None
 
 
-def _story_view(story: StoryRecord, members: tuple[dict[str, Any], ...], library: Library) -> dict[str, Any]:
+def _story_view(
+    story: StoryRecord, members: tuple[dict[str, Any], ...], settings: Settings, library: Library
+) -> dict[str, Any]:
     """What listings need of a story, and under `full` the whole view its page is made from."""
     entities = {
         kind: list(dict.fromkeys(n for m in members for n in m["entities"][kind]))
@@ -225,7 +219,8 @@ def _story_view(story: StoryRecord, members: tuple[dict[str, Any], ...], library
         "members": members,
     }
 
-    view["full"] = partial(_whole_story_view, story, library)  # no closure over the view: see articles
+    # no closure over the view: see articles
+    view["full"] = partial(_whole_story_view, story, settings.full_text, library)
     return view
 
 
@@ -243,12 +238,30 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _whole_story_view(story: StoryRecord, library: Library, view: dict[str, Any]) -> dict[str, Any]:
+def _whole_story_view(story: StoryRecord, full_text: bool, library: Library, view: dict[str, Any]) -> dict[str, Any]:
     """A story's view with the whole story and its front matter, for its page."""
     whole = library.story(story)
     members = view["members"]
     by_source = {m["source"]: m for m in members}
     front = story_front_matter(whole, tuple(m["digest"] for m in members))
+    blocks: dict[str, tuple[Block, ...]] = {}
+
+    def number(source: str, paragraph: int) -> str:
+        """ "¶ N" where the sentence's only evidence is the sentence itself (pasted text, no full text)."""
+        if full_text or by_source[source]["digest"].article.url:
+            return ""
+        if source not in blocks:
+            blocks[source] = library.digest(by_source[source]["digest"]).article.blocks
+        found = paragraph_number(blocks[source], paragraph)
+        return f"¶ {found}" if found else ""
+
+    def cite(source: str, paragraph: int, text: str) -> Trusted:
+        """The paragraph's anchor with the full text; else the original at `text`; else the article's page."""
+        page = f"../{by_source[source]['link']}"
+        if full_text:
+            return Trusted(f"{page}#p-{paragraph}")
+        return Trusted(original_at(by_source[source]["digest"].article.url, text) or page)
+
     return {
         **view,
         "story": whole,
@@ -256,7 +269,9 @@ def _whole_story_view(story: StoryRecord, library: Library, view: dict[str, Any]
         "front_matter": front,
         "briefing": front["briefing"],
         "span": date_span(m["briefing"].get("published") for m in members),
-        "cite": lambda source, paragraph: Trusted(f"../{by_source[source]['link']}#p-{paragraph}"),
+        "cite": cite,
+        "number": number,
+        "full_text": full_text,
         "same_words": same_words,
     }
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from builders import ARTIFACTS
-from conftest import serve
+from builders import ARTIFACTS, ROOT
+from conftest import make_project, run_build, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -19,8 +19,18 @@ def server(built_project: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def hostile_server(hostile_project: Path) -> Iterator[str]:
-    yield from serve(hostile_project / "site")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The hostile seed built with `full_text: true`, so that every line of it is on its page."""
+    project = make_project(
+        tmp_path_factory.mktemp("hostile-full"), [ROOT / "tests" / "fixtures" / "hostile" / "injection.txt"]
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("full_text: false", "full_text: true", 1), encoding="utf-8"
+    )
+    result = run_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield from serve(project / "site")
 
 
 @pytest.fixture()
@@ -71,9 +81,10 @@ def test_article_page_shows_summary_quote_speaker_and_figure(page, server: str, 
     row = page.locator("table tr", has_text=figure["what"][:30]).first
     assert row.is_visible() and figure["value"] in row.inner_text()
     page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
-    row.get_by_role("link", name="paragraph").click()  # opens the full text at the figure's sentence
-    target = page.locator(":target")
-    assert target.is_visible() and figure["sentence"][:60] in " ".join(target.inner_text().split())
+    # Pasted text has no original to link to: the figure's sentence is the evidence, with its paragraph.
+    cell = " ".join(row.inner_text().split())
+    assert figure["sentence"][:60] in cell and "(¶ " in cell
+    assert page.get_by_text("Full text").count() == 0
 
 
 def test_dark_scheme_renders(browser, server: str) -> None:
@@ -122,13 +133,14 @@ def test_story_page_shows_sources_agreement_and_additions(page, server: str, bui
     for source, facts in briefing["only_in"].items():
         assert facts[0]["text"][:50] in text, source
     page.screenshot(path=str(ARTIFACTS / "story.png"), full_page=True)
-    # Provenance: a summary sentence's link opens the article at its paragraph.
+    # Provenance of pasted text: the sentence is on the page with its paragraph number, and
+    # its source's name leads to that article's page.
     first = briefing["summary"][0]
-    page.locator("article li", has_text=first["text"][:40]).locator("a").first.click()
+    item = page.locator("article li", has_text=first["text"][:40]).first
+    assert "¶ " in item.inner_text()
+    item.locator("a").first.click()
     page.wait_for_load_state("load")
-    assert page.url.endswith(f"#p-{first['paragraph']}")
-    target = page.locator(f"#p-{first['paragraph']}")
-    assert first["text"][:40] in " ".join((target.text_content() or "").split())
+    assert "/articles/" in page.url and "#" not in page.url
 
 
 def test_home_page_puts_stories_first(page, server: str) -> None:

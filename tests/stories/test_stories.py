@@ -255,7 +255,9 @@ def test_a_wording_two_sources_share_word_for_word_is_shown_once_crediting_both(
     assert shared
     page = next(
         p.text
-        for p in iter_pages(digests, (story,), Settings(cache_dir=""), make_environment(ROOT / "templates"))
+        for p in iter_pages(
+            digests, (story,), Settings(cache_dir="", full_text=True), make_environment(ROOT / "templates")
+        )
         if p.path == f"stories/{story.slug}.md"
     )
     agree = page.split("## What the sources agree on", 1)[1].split("\n## ", 1)[0]
@@ -263,9 +265,9 @@ def test_a_wording_two_sources_share_word_for_word_is_shown_once_crediting_both(
     for fact in shared:
         a = next(w for w in fact.wordings if w.citation.source == "seeds/a.txt")
         (line,) = [line for line in listed if f"(../articles/a.md#p-{a.citation.paragraph})" in line]
-        assert line.startswith(f"- {a.text} <small>") and " · [seeds/b.txt](../articles/b.md#p-" in line
+        assert line.startswith(f"- “{a.text}” <small>") and " · [seeds/b.txt](../articles/b.md#p-" in line
     different = [w.text for f in story.shared_facts for w in f.wordings if w.citation.source == "seeds/c.txt"]
-    assert all(any(line.startswith(f"- {text} <small>") for line in listed) for text in different)
+    assert all(any(line.startswith(f"- “{text}” <small>") for line in listed) for text in different)
     texts = [line.split(" <small>")[0] for line in agree.split("</details>")[0].splitlines() if line.startswith("- ")]
     assert len(texts) == len(set(texts)), "a wording is listed twice in one fact"
 
