@@ -80,16 +80,6 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-@pytest.fixture(scope="session")
-def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project whose only seed is full of HTML, Markdown, Jinja and YAML syntax, built."""
-    seed = Path(__file__).parent / "fixtures" / "hostile" / "injection.txt"
-    project = make_project(tmp_path_factory.mktemp("hostile"), [seed])
-    result = run_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project
-
-
 def run_build(project: Path, *args: str):
     """Run `python -m generator build` in `project` and return the finished process."""
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
