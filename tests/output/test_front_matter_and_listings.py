@@ -52,3 +52,29 @@ def test_names_that_slugify_alike_get_distinct_paths_and_a_letter() -> None:
     assert paths[("people", "Jose Ruiz")] == "jose-ruiz" and paths[("people", "José Ruiz")] == "jose-ruiz-2"
     assert paths[("places", "Jose Ruiz")] == "jose-ruiz"  # another kind, another folder
     assert initial("jose-ruiz") == "j" and initial("1984-group") == "#"
+
+
+def test_a_wording_that_is_already_a_quotation_is_not_quoted_twice(tmp_path) -> None:
+    from dataclasses import replace
+
+    from builders import ROOT
+
+    from generator.models import Citation, SharedFact, StorySentence
+    from generator.output.render import iter_pages, make_environment
+    from generator.settings import Settings
+
+    first, second = build_digest("a", "Alpha"), build_digest("b", "Bravo")
+    quoted = StorySentence("\u201cWe are ready,\u201d the mayor said.", Citation("seeds/a.txt", 0))
+    plain = StorySentence("The mayor said they were ready.", Citation("seeds/b.txt", 0))
+    story = replace(
+        build_story("alpha", "Alpha", first, second), shared_facts=(SharedFact(plain.text, (quoted, plain)),)
+    )
+    settings = Settings(cache_dir="")
+    (page,) = [
+        p.text
+        for p in iter_pages((first, second), (story,), settings, make_environment(ROOT / "templates"))
+        if p.path.startswith("stories/")
+    ]
+    assert "- \u201cWe are ready,\u201d the mayor said. <small>" in page
+    assert "- \u201cThe mayor said they were ready.\u201d <small>" in page
+    assert "\u201c\u201c" not in page
