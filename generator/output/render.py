@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from generator.output.listing_pages import Context, entity_index_pages, entity_p
 from generator.output.listings import ENTITY_KINDS
 from generator.output.provenance import evidence, link_target, original_at, paragraph_number
 from generator.settings import Settings
+from generator.text.dates import iso_day
 
 # libyaml's safe dumper when PyYAML has it (the wheels do): same output, many times faster.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -225,17 +225,9 @@ def _story_view(
 
 
 def date_span(dates: Iterable[str | None]) -> tuple[str, str] | None:
-    """The first and last of the calendar dates given (ISO, invalid ones ignored); None without any."""
-    valid = sorted(d[:10] for d in dates if d and _is_date(d[:10]))
-    return (valid[0], valid[-1]) if valid else None
-
-
-def _is_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+    """The first and last of the calendar days given (ISO, invalid ones ignored); None without any."""
+    days = sorted(day for day in map(iso_day, dates) if day)
+    return (days[0].isoformat(), days[-1].isoformat()) if days else None
 
 
 def _whole_story_view(story: StoryRecord, full_text: bool, library: Library, view: dict[str, Any]) -> dict[str, Any]:

@@ -32,6 +32,7 @@ import numpy
 
 from generator.briefs import Record
 from generator.models import Digest
+from generator.text.dates import iso_day
 from generator.text.vectors import Vector, article_terms, cosine, term_rarity, weighted_vector
 
 _EXACT_UP_TO = 400
@@ -246,24 +247,16 @@ def group_articles(
     common = max(_EXACT_UP_TO, int(vectors.size * _COMMON_SHARE))
     pairs = similar_pairs(vectors, common)
     if date_scale:
-        pairs = _apart_in_time(pairs, [_day(d.article.published) for d in digests], date_scale)
+        pairs = _apart_in_time(pairs, [iso_day(d.article.published) for d in digests], date_scale)
     return cluster(vectors.size, pairs, threshold, pair_factor)
 
 
-def _day(published: str | None) -> int | None:
-    """The day number of an ISO date (its first ten characters), or None when there is none or it is no date."""
-    try:
-        return date.fromisoformat(published[:10]).toordinal() if published else None
-    except ValueError:
-        return None
-
-
 def _apart_in_time(
-    pairs: dict[tuple[int, int], float], days: list[int | None], scale: float
+    pairs: dict[tuple[int, int], float], days: list[date | None], scale: float
 ) -> dict[tuple[int, int], float]:
     """The pairs' likenesses, each lowered by a factor e per `scale` days between two dated articles."""
     out = {}
     for (i, j), value in pairs.items():
         a, b = days[i], days[j]
-        out[(i, j)] = value * math.exp(-abs(a - b) / scale) if a is not None and b is not None else value
+        out[(i, j)] = value * math.exp(-abs((a - b).days) / scale) if a and b else value
     return out

@@ -64,6 +64,15 @@ def is_only_date(text: str) -> bool:
     return len(re.findall(r"[A-Za-z]{3,}", rest)) <= 3
 
 
+def iso_day(published: str | None) -> date | None:
+    """The calendar day an ISO date or timestamp states (its first ten characters), or None
+    when there is none or it is no real day (`2024-02-31`)."""
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
 def _to_date(parts: dict[str, str | None]) -> date | None:
     month = int(str(parts["month_num"])) if parts.get("month_num") else MONTHS[str(parts["month"]).lower()]
     day = int(parts.get("day_num") or parts["day"] or 0)
