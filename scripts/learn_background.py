@@ -11,7 +11,6 @@ counts are written: never any text of the corpus.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -20,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.text.background import TABLE, format_table  # noqa: E402
 from generator.text.vectors import content_stems  # noqa: E402
+from generator.tools.evaluate.cli import load_jsonl  # noqa: E402
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "generator" / "data" / TABLE
 
@@ -32,14 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     counts: Counter[str] = Counter()
     documents = 0
-    with args.corpus.open(encoding="utf-8") as stream:
-        for line in stream:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            body = row.get("text") or "\n\n".join(row.get("paragraphs") or ())
-            counts.update(set(content_stems(f"{row.get('title') or ''}\n\n{body}")))
-            documents += 1
+    for row in load_jsonl(args.corpus):
+        body = row.get("text") or "\n\n".join(row.get("paragraphs") or ())
+        counts.update(set(content_stems(f"{row.get('title') or ''}\n\n{body}")))
+        documents += 1
     args.out.write_text(format_table(documents, counts, args.least), encoding="utf-8")
     print(f"{documents} documents, {sum(n >= args.least for n in counts.values())} stems kept -> {args.out}")
     return 0

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import statistics
 import sys
 from collections.abc import Sequence
@@ -29,6 +28,7 @@ from typing import NamedTuple
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.stories.grouping import group_articles  # noqa: E402
+from generator.tools.evaluate.cli import load_jsonl  # noqa: E402
 from generator.tools.evaluate.stories import Feed, digest_feed, read_same_event, score_grouping  # noqa: E402
 
 THRESHOLDS = (0.14, 0.16, 0.18, 0.2, 0.22, 0.24, 0.26)
@@ -44,10 +44,6 @@ class Choice(NamedTuple):
 
 class Group(NamedTuple):
     articles: tuple[str, ...]
-
-
-def _load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def subset(feed: Feed, keep: set[str]) -> Feed:
@@ -95,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args(argv)
     same = read_same_event(args.same_event) if args.same_event else ()
-    singles = [row for path in args.distractors for row in _load(path)]
-    feed = digest_feed(_load(args.events), singles, same)
+    singles = [row for path in args.distractors for row in load_jsonl(path)]
+    feed = digest_feed(load_jsonl(args.events), singles, same)
     grid = [Choice(*c) for c in itertools.product(THRESHOLDS, PAIR_FACTORS, DATE_SCALES)]
     held_out = []
     for k, fold in enumerate(folds(feed, args.folds)):
@@ -122,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"cross-validated {name:6s} {metric:18s} mean {statistics.mean(values):.3f}  min {min(values):.3f}"
                 )
     for path in args.check:
-        check = digest_feed(_load(path), singles, same)
+        check = digest_feed(load_jsonl(path), singles, same)
         alone = subset(check, {e for e in check.label.values() if e.startswith("row")})
         print(f"check {path.name}: alone {scores(alone, choice)}; with distractors {scores(check, choice)}")
     return 0

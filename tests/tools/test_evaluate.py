@@ -90,3 +90,46 @@ def test_story_scores_count_the_distractors_left_alone() -> None:
     assert (result["articles"], result["distractors"], result["distractors_alone"]) == (4, 2, 0.5)
     assert "distractors" not in evaluate_stories(rows)
     assert "distractors left alone: 0.500 of 2" in format_stories_report(result)
+
+
+def test_story_scores_date_wire_ids_count_checked_pairs_once_and_score_pairs() -> None:
+    from generator.tools.evaluate.stories import digest_feed
+
+    cases = Path(__file__).resolve().parents[1] / "cases" / "stories"
+    flood_a, flood_b, football = (
+        (cases / f"{name}.txt").read_text(encoding="utf-8") for name in ("flood_a", "flood_b", "football")
+    )
+    rows = [{"articles": [flood_a], "doc_ids": ["APW19981016.0240"]}]
+    copies = [{"id": "x1", "text": flood_b}, {"id": "x2", "text": flood_b}, {"id": "x3", "text": football}]
+    feed = digest_feed(rows, copies, same_event=[("x1", "x2")])
+    assert feed.digests[0].article.published == "1998-10-16"
+    assert len(set(feed.label.values())) == 3 and len(feed.singles) == 1  # x1 and x2 are one event
+    result = evaluate_stories(rows, feed=feed)
+    assert result["distractors"] == 1 and result["distractors_alone"] == 1.0
+    assert {"pair_precision", "pair_recall", "largest"} <= set(result)
+    assert result["largest"] >= 2 and "pairs: precision" in format_stories_report(result)
+
+
+def test_the_grouping_learner_cross_validates_on_held_out_events(tmp_path: Path, capsys) -> None:
+    import importlib.util
+    import json
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "learn_story_grouping.py"
+    spec = importlib.util.spec_from_file_location("learn_story_grouping", script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    cases = Path(__file__).resolve().parents[1] / "cases" / "stories"
+    flood_a, flood_b, football = (
+        (cases / f"{name}.txt").read_text(encoding="utf-8") for name in ("flood_a", "flood_b", "football")
+    )
+    events = tmp_path / "events.jsonl"
+    events.write_text(
+        "\n".join(json.dumps(row) for row in ({"articles": [flood_a, flood_b]}, {"articles": [football, football]})),
+        encoding="utf-8",
+    )
+    singles = tmp_path / "singles.jsonl"
+    singles.write_text(json.dumps({"id": "s1", "text": football}) + "\n", encoding="utf-8")
+    assert module.main(["--events", str(events), "--distractors", str(singles), "--folds", "2"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count("held out:") == 2 and "chosen on all" in printed and "cross-validated feed" in printed
