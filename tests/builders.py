@@ -78,3 +78,18 @@ DIGESTS = (
     build_digest("d-undated", "Able"),
     build_digest("e-bad-date", "Echo", "2024-02-31"),
 )
+
+
+def imports_of(path: Path) -> set[str]:
+    """The dotted modules a Python file imports absolutely; `from pkg import name` counts as
+    `pkg.name` when `pkg` is the project's top package (`name` may be a module of it)."""
+    import ast
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            top = node.module == "generator"
+            found |= {f"generator.{a.name}" for a in node.names} if top else {node.module}
+    return found

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import ast
 import re
 import sys
 import tomllib
 from importlib.metadata import packages_distributions
 
-from builders import ROOT
+from builders import ROOT, imports_of
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 
 
 def _imported(paths: list) -> set[str]:
     """Top-level modules the files import from outside the standard library and the project."""
-    found: set[str] = set()
-    for path in paths:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                found |= {a.name.split(".")[0] for a in node.names}
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                found.add(node.module.split(".")[0])
+    found = {module.split(".")[0] for path in paths for module in imports_of(path)}
     return {m for m in found if m not in sys.stdlib_module_names and m != "generator"}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from builders import ROOT
+from builders import ROOT, imports_of
 
 PACKAGE = ROOT / "generator"
 STAGES = ("text", "ingest", "analysis", "stories", "output", "publish", "incremental")
@@ -23,14 +23,7 @@ def _imports() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         module = ".".join(path.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
-        found: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("generator"):
-                base = node.module.removeprefix("generator").lstrip(".")
-                found |= {f"{base}.{a.name}".lstrip(".") for a in node.names} if not base else {base}
-            elif isinstance(node, ast.Import):
-                found |= {a.name.removeprefix("generator.") for a in node.names if a.name.startswith("generator.")}
-        graph[module] = found
+        graph[module] = {m.removeprefix("generator.") for m in imports_of(path) if m.startswith("generator.")}
     return graph
 
 
