@@ -132,6 +132,38 @@ def serve(site: Path) -> Iterator[str]:
     process.wait(timeout=10)
 
 
+def offline_page(browser, server: str, height: int = 900, originals: dict[str, bytes] | None = None) -> Iterator:
+    """A browser page that reaches only the local site: an address starting with a key of
+    `originals` gets that saved page (and is listed in `page.opened`), the original's own
+    assets are aborted, and any other request outside the site is aborted and fails the test."""
+    from urllib.parse import urlsplit
+
+    their_hosts = {urlsplit(prefix).netloc for prefix in originals or {}}
+    context = browser.new_context(viewport={"width": 1280, "height": height})
+    opened: list[str] = []
+    outside: list[str] = []
+
+    def route(route) -> None:
+        url = route.request.url
+        saved = next((body for prefix, body in (originals or {}).items() if url.startswith(prefix)), None)
+        if saved is not None:
+            opened.append(url)
+            route.fulfill(status=200, content_type="text/html; charset=utf-8", body=saved)
+        elif url.startswith(server) or url.startswith("data:"):
+            route.continue_()
+        else:
+            if urlsplit(url).netloc not in their_hosts:
+                outside.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.opened = opened
+    yield page
+    context.close()
+    assert not outside, f"the site tried to reach the network: {outside}"
+
+
 @pytest.fixture(scope="module")
 def browser():
     """Headless Chromium (the system's, never a download) driven by Playwright."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from builders import ARTIFACTS, ROOT
-from conftest import make_project, run_build, serve
+from conftest import make_project, offline_page, run_build, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -35,22 +35,7 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture()
 def page(browser, server: str):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    outside: list[str] = []
-
-    def guard(route) -> None:
-        if route.request.url.startswith(server) or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.outside_requests = outside  # type: ignore[attr-defined]
-    yield page
-    context.close()
-    assert not outside, f"the site tried to reach the network: {outside}"
+    yield from offline_page(browser, server)
 
 
 def _front_matter(built_project: Path, slug: str) -> dict:

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import pytest
 import yaml
 from builders import ROOT
-from conftest import make_project, run_build, serve
+from conftest import make_project, offline_page, run_build, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -35,24 +35,7 @@ def server(project: Path) -> Iterator[str]:
 @pytest.fixture()
 def page(browser, server: str):
     """A page that reaches only the local site, and gets the saved page for the original's address."""
-    context = browser.new_context(viewport={"width": 1280, "height": 400})
-    opened: list[str] = []
-
-    def route(route) -> None:
-        url = route.request.url
-        if url.startswith(ORIGINAL):
-            opened.append(url)
-            route.fulfill(status=200, content_type="text/html; charset=utf-8", body=SAVED.read_bytes())
-        elif url.startswith(server) or url.startswith("data:"):
-            route.continue_()
-        else:
-            route.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.opened = opened  # type: ignore[attr-defined]
-    yield page
-    context.close()
+    yield from offline_page(browser, server, height=400, originals={ORIGINAL: SAVED.read_bytes()})
 
 
 def _briefing(project: Path, slug: str) -> dict:
