@@ -184,6 +184,23 @@ class WriteResult:
 
 
 @dataclass(frozen=True)
+class Work:
+    """What a build ran rather than found done (`incremental.executor`), by name: a warm
+    build's is short. Never part of what a build makes."""
+
+    read: tuple[str, ...] = ()
+    """Seed files read."""
+    analysed: tuple[str, ...] = ()
+    """Seeds cleaned and analysed."""
+    stories: tuple[str, ...] = ()
+    """Stories assembled (by slug)."""
+    pages: tuple[str, ...] = ()
+    """Pages and data files made (paths under `docs/`), whether written or found the same."""
+    loaded: tuple[str, ...] = ()
+    """Whole digests (by seed) and stories ("story " and slug) read back from the cache."""
+
+
+@dataclass(frozen=True)
 class BuildReport:
     """The outcome of one generate run, for the CLI to print."""
 
@@ -192,6 +209,8 @@ class BuildReport:
     write: WriteResult = field(default_factory=WriteResult)
     newest_published: str | None = None
     """The newest stated publication date among the articles, for reproducible build dates."""
+    work: Work = field(default_factory=Work, compare=False)
+    """What the build ran: a cold and a warm build with the same outcome compare equal."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any
@@ -20,12 +20,14 @@ from generator.analysis.entities import extract_entities
 from generator.analysis.figures import extract_figures
 from generator.analysis.quotes.extract import extract_quotes
 from generator.analysis.summarize import summarize
+from generator.briefs import Record
 from generator.children import process_pool
 from generator.errors import SeedError
 from generator.ingest.clean import clean_article
 from generator.models import Article, Digest, Entities, Seed, SeedProblem
 from generator.settings import Settings
 from generator.text.language import NAMES, SUMMARISABLE, code_for, detect_language, normalise_code
+from generator.text.slugs import assign_slugs
 from generator.text.tokenizer import SentenceTokenizer
 from generator.text.vectors import article_terms
 
@@ -73,6 +75,20 @@ def run_analysis(
     results = list(iter_analysis(seeds, slugs, settings))
     digests = tuple(r for r in results if isinstance(r, Digest))
     return digests, tuple(r for r in results if isinstance(r, SeedProblem))
+
+
+def digest_seeds(seeds: Sequence[Seed], settings: Settings) -> tuple[tuple[Digest, ...], tuple[SeedProblem, ...]]:
+    """Clean and analyse every seed, each under a stable, unique slug, in seed order, with
+    the problems of the seeds that fail (each costs that seed only) and what cleaning warns of."""
+    slugs = assign_slugs([seed.path for seed in seeds])
+    digests, problems = run_analysis(list(seeds), slugs, settings)
+    return digests, with_warnings(digests, list(problems))
+
+
+def with_warnings(records: Sequence[Record], problems: list[SeedProblem]) -> tuple[SeedProblem, ...]:
+    """`problems` and every article's cleaning warnings, by seed path."""
+    problems = problems + [SeedProblem(r.article.source, w) for r in records for w in r.article.warnings]
+    return tuple(sorted(problems, key=lambda problem: problem.path))
 
 
 def iter_analysis(seeds: list[Seed], slugs: dict[str, str], settings: Settings) -> Iterator[Digest | SeedProblem]:

@@ -8,13 +8,14 @@ only where the text states it: never guessed, never from a copyright year.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from generator.errors import SeedError
 from generator.ingest import furniture as rules
 from generator.ingest import prose
 from generator.ingest.formats import parse_seed
 from generator.ingest.sift import is_name, sift_extracted, sift_pasted
-from generator.models import Article, Block, BlockKind, Seed
+from generator.models import Article, Block, BlockKind, Seed, SeedProblem
 from generator.text.dates import is_only_date, parse_date
 
 _MAX_TITLE_CHARS = 250
@@ -48,6 +49,20 @@ def clean_article(seed: Seed) -> Article:
         lang=draft.lang,
         warnings=draft.warnings + ((sifted.warning,) if sifted.warning else ()),
     )
+
+
+def clean_articles(seeds: Sequence[Seed]) -> tuple[tuple[Article, ...], tuple[SeedProblem, ...]]:
+    """Clean every seed; a seed with nothing left costs that seed only."""
+    articles, problems = [], []
+    for seed in seeds:
+        try:
+            article = clean_article(seed)
+        except SeedError as error:
+            problems.append(SeedProblem(error.path, error.reason))
+            continue
+        articles.append(article)
+        problems.extend(SeedProblem(seed.path, warning) for warning in article.warnings)
+    return tuple(articles), tuple(problems)
 
 
 def _take_title(lines: list[str]) -> tuple[str, list[str]]:

@@ -45,14 +45,15 @@ def read_seeds(folder: Path, root: Path, max_bytes: int) -> tuple[tuple[Seed, ..
 
 
 def scan_seeds(
-    folder: Path, root: Path, max_bytes: int, stamps: Mapping[str, Any] | None = None
+    folder: Path, root: Path, max_bytes: int, stamps: Mapping[str, Any] | None = None, *, now_ns: int | None = None
 ) -> tuple[tuple[Seed | KnownSeed, ...], tuple[SeedProblem, ...], dict[str, Stamp]]:
     """Like `read_seeds`, but a file whose `stamps` entry still matches it (size, modification
     and change times, inode and format) is not read again: it comes as a `KnownSeed`.
 
     Also returns the stamps of this scan's seeds, for the next. A file changed in the last
     `RACY_SECONDS` is not stamped: a change within the same tick of the file system's clock
-    would not show in its times (git's "racy clean" problem).
+    would not show in its times (git's "racy clean" problem); `now_ns` is the time to
+    measure that against (default: now).
     """
     stamps = stamps or {}
     seeds: list[Seed | KnownSeed] = []
@@ -61,7 +62,7 @@ def scan_seeds(
     taken: dict[str, Stamp] = {}
     if not folder.is_dir():
         return (), (SeedProblem(_display(folder, root), "seeds folder not found"),), {}
-    recent = time.time_ns() - RACY_SECONDS * 1_000_000_000
+    recent = (time.time_ns() if now_ns is None else now_ns) - RACY_SECONDS * 1_000_000_000
     base = _display(folder, root)
     for relative, name, where in _entries(folder):
         shown = relative if base == "." else f"{base}/{relative}"
@@ -85,20 +86,23 @@ def scan_seeds(
     return tuple(seeds), tuple(problems), taken
 
 
-def settle_stamps(root: Path, max_bytes: int, read: Mapping[str, str]) -> dict[str, Stamp]:
+def settle_stamps(
+    root: Path, max_bytes: int, read: Mapping[str, str], *, now_ns: int | None = None
+) -> dict[str, Stamp]:
     """Stamps for seeds a scan read but could not stamp (changed too recently), taken later.
 
     `read` maps each such seed, as the scan showed it, to the checksum of the text the build
     used. A file whose times are now more than `RACY_SECONDS` old and whose text still has
     that checksum gets its stamp: any change after this would show in its times. One that
-    changed, or is still too new, is left to be read again. A build that runs for a while
+    changed, or is still too new (than `now_ns`, default now), is left to be read again. A build that runs for a while
     (a cold build of a freshly cloned `seeds/`) so spares the next one reading every seed again.
     """
     settled: dict[str, Stamp] = {}
+    recent = (time.time_ns() if now_ns is None else now_ns) - RACY_SECONDS * 1_000_000_000
     for shown, checksum in read.items():
         path = Path(shown) if Path(shown).is_absolute() else root / shown
         before = _stamp(path)
-        if before is None or max(before[1], before[2]) >= time.time_ns() - RACY_SECONDS * 1_000_000_000:
+        if before is None or max(before[1], before[2]) >= recent:
             continue
         again = read_seed(path, shown, max_bytes)
         if isinstance(again, Seed) and again.checksum == checksum and _stamp(path) == before:

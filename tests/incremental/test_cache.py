@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import shutil
@@ -12,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import jinja2
 import pytest
 from builders import ROOT, LaterClock
 
@@ -20,8 +20,7 @@ from generator.briefs import Brief, StoryHead
 from generator.incremental import cache
 from generator.incremental.cache import LEFTOVER_AGE, DigestCache
 from generator.ingest import read
-from generator.models import Seed
-from generator.output import export, render
+from generator.models import Seed, Work
 from generator.settings import load_settings
 
 
@@ -134,34 +133,30 @@ Passengers with season tickets need not renew them, and the first crossing stays
 """
 
 
-def test_pages_of_unchanged_articles_are_not_made_again(tmp_path: Path, monkeypatch) -> None:
+def test_pages_of_unchanged_articles_are_not_made_again(tmp_path: Path) -> None:
     project = _project(tmp_path)
     (project / "seeds" / "lone.txt").write_text(LONE_ARTICLE, encoding="utf-8")  # in no story
     settings = load_settings(project / "mkdocs.yml")
-    pipeline.build(settings)
+    first = pipeline.build(settings)
     cold = _docs(project)
-    made: list[str] = []
-    original = render._page
-    monkeypatch.setattr(render, "_page", lambda path, *rest: made.append(path) or original(path, *rest))
-    exported: list[str] = []
-    data = export._article_data
-    monkeypatch.setattr(export, "_article_data", lambda d, *rest: exported.append(d.slug) or data(d, *rest))
+    assert "articles/000-e66c796b78405ef7.md" in first.work.pages and "data/briefing.json" in first.work.pages
     report = pipeline.build(settings)
     assert _docs(project) == cold and not report.write.written
-    assert not made and not exported  # nothing changed since the last build: nothing is made at all
+    assert report.work == Work(read=report.work.read)  # nothing changed: nothing made (seeds this new are read)
     _forget_last_build(project)  # each page's key is checked
     report = pipeline.build(settings)
+    made = report.work.pages
     assert _docs(project) == cold and not report.write.written
-    assert made and not [p for p in made if p.startswith(("articles/", "stories/", "entities/index-"))]
-    assert "index.md" not in made  # nor the home page
-    assert not exported  # nor their data files, nor the letter pages of names
-    made.clear()
+    assert made and not [p for p in made if p.startswith(("articles/", "stories/", "entities/index-", "data/articles"))]
+    assert "index.md" not in made  # nor the home page, nor data files, nor the letter pages of names
+    assert not report.work.analysed and not report.work.stories and not report.work.loaded
     seed = project / "seeds" / "000_e66c796b78405ef7.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace("within weeks", "within days"), encoding="utf-8")
-    pipeline.build(settings)  # the edited article and its story are made again; the other article is not
-    assert "articles/000-e66c796b78405ef7.md" in made and any(p.startswith("stories/") for p in made)
-    assert "articles/004-8498fe90dd55976d.md" not in made
-    assert exported == ["000-e66c796b78405ef7"]
+    work = pipeline.build(settings).work  # the edited article and its story are made again; the other is not
+    assert work.analysed == ("seeds/000_e66c796b78405ef7.txt",) and len(work.stories) == 1
+    assert "articles/000-e66c796b78405ef7.md" in work.pages and any(p.startswith("stories/") for p in work.pages)
+    assert "articles/004-8498fe90dd55976d.md" not in work.pages
+    assert [p for p in work.pages if p.startswith("data/articles/")] == ["data/articles/000-e66c796b78405ef7.json"]
 
 
 def test_a_generated_page_edited_by_hand_or_a_changed_template_is_made_again(tmp_path: Path) -> None:
@@ -217,7 +212,7 @@ def test_a_changed_title_makes_the_letter_pages_and_home_page_that_list_it_again
     assert _docs(project) == warm
 
 
-def test_a_name_page_is_made_again_only_when_what_it_lists_changes(tmp_path: Path, monkeypatch) -> None:
+def test_a_name_page_is_made_again_only_when_what_it_lists_changes(tmp_path: Path) -> None:
     """A much-mentioned name's own pages are keyed like the letter pages: a warm run does
     not make them, a changed title of an article they list does."""
     project = _project(tmp_path)
@@ -244,16 +239,12 @@ def test_a_name_page_is_made_again_only_when_what_it_lists_changes(tmp_path: Pat
     pipeline.build(settings)
     own = project / "docs" / "entities" / "people" / "anna-berg.md"
     assert "Note on kites" in own.read_text(encoding="utf-8")
-    made: list[str] = []
-    original = render._page
-    monkeypatch.setattr(render, "_page", lambda path, *rest: made.append(path) or original(path, *rest))
     _forget_last_build(project)  # each page's key is checked
-    pipeline.build(settings)
+    made = pipeline.build(settings).work.pages
     assert made and "entities/people/anna-berg.md" not in made
     seed = project / "seeds" / "item_09.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace("Note on kites", "Note on the kites"), encoding="utf-8")
-    pipeline.build(settings)
-    assert "entities/people/anna-berg.md" in made
+    assert "entities/people/anna-berg.md" in pipeline.build(settings).work.pages
     assert "Note on the kites" in own.read_text(encoding="utf-8")
     warm = _docs(project)
     shutil.rmtree(project / "docs")
@@ -267,19 +258,23 @@ def _index(project: Path) -> Path:
     return index
 
 
-def test_a_warm_run_takes_briefs_from_the_index_and_reads_no_whole_digest(tmp_path: Path, monkeypatch) -> None:
+def test_a_warm_run_takes_briefs_from_the_index_and_reads_no_whole_digest(tmp_path: Path) -> None:
     project = _project(tmp_path)
     (project / "seeds" / "lone.txt").write_text(LONE_ARTICLE, encoding="utf-8")
     settings = load_settings(project / "mkdocs.yml")
     pipeline.build(settings)
     cold, stamp = _docs(project), _index(project).stat().st_mtime_ns
-    read: list[str] = []
-    load = DigestCache._load
-    monkeypatch.setattr(DigestCache, "_load", lambda self, cls, key: read.append(key) or load(self, cls, key))
-    pipeline.build(settings)
-    assert not read and _docs(project) == cold  # nothing changed: no digest or story decoded
+    _forget_last_build(project)  # a build that checks every page
+    work = pipeline.build(settings).work
+    assert not work.loaded and not work.analysed and _docs(project) == cold  # no digest or story decoded
     assert _index(project).stat().st_mtime_ns == stamp  # nor the index written again
-    monkeypatch.undo()
+    seed = project / "seeds" / "lone.txt"
+    seed.write_text(LONE_ARTICLE.replace("forty minutes", "thirty minutes"), encoding="utf-8")
+    work = pipeline.build(settings).work
+    assert work.analysed == ("seeds/lone.txt",) and set(work.loaded) == {"seeds/lone.txt"}  # for its pages only
+    _forget_last_build(project)
+    (project / "docs" / "articles" / "lone.md").unlink()
+    assert pipeline.build(settings).work.loaded == ("seeds/lone.txt",)  # only the page made reads its digest
     (project / "seeds" / "lone.txt").unlink()
     pipeline.build(settings)
     index = json.loads(_index(project).read_text(encoding="utf-8"))
@@ -307,37 +302,41 @@ def test_a_damaged_index_is_a_miss(tmp_path: Path, damage: str) -> None:
     assert _docs(project) == cold
 
 
-def test_a_warm_run_reads_no_unchanged_seed_and_still_sees_a_change(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(read, "RACY_SECONDS", 0)  # the seeds were copied a moment ago
+def _settled(project: Path) -> None:
+    """Wait until the seeds' last change is older than the file system's clock could miss
+    (`read.RACY_SECONDS`): a build stamps them then, and the next need not read them."""
+    seeds = [p.stat() for p in (project / "seeds").rglob("*") if p.is_file()]
+    last = max(max(s.st_mtime_ns, s.st_ctime_ns) for s in seeds)
+    while time.time_ns() <= last + (read.RACY_SECONDS + 0.1) * 1e9:
+        time.sleep(0.1)
+
+
+def test_a_warm_run_reads_no_unchanged_seed_and_still_sees_a_change(tmp_path: Path) -> None:
     project = _project(tmp_path)
+    _settled(project)
     settings = load_settings(project / "mkdocs.yml")
-    pipeline.build(settings)
+    assert len(pipeline.build(settings).work.read) == 2
     cold = _docs(project)
-    opened: list[str] = []
-    original = read.read_seed
-    monkeypatch.setattr(read, "read_seed", lambda path, *rest: opened.append(path.name) or original(path, *rest))
-    pipeline.build(settings)
-    assert not opened and _docs(project) == cold
+    _forget_last_build(project)
+    assert pipeline.build(settings).work.read == () and _docs(project) == cold
     seed = project / "seeds" / "000_e66c796b78405ef7.txt"
     times = seed.stat()
     seed.write_text(seed.read_text(encoding="utf-8").replace("within weeks", "within years"), encoding="utf-8")
     os.utime(seed, ns=(times.st_atime_ns, times.st_mtime_ns))  # an editor that keeps the modification time
-    pipeline.build(settings)
-    assert opened == [seed.name]
+    assert pipeline.build(settings).work.read == ("seeds/000_e66c796b78405ef7.txt",)
     assert "within years" in (project / "docs" / "articles" / "000-e66c796b78405ef7.md").read_text(encoding="utf-8")
 
 
 def test_seeds_copied_just_before_a_cold_build_are_not_read_again_by_the_next(tmp_path: Path, monkeypatch) -> None:
+    """The seeds are too new to stamp when the build reads them, and settled by the time
+    its analysis ends (the clock jumps as a long analysis would make it)."""
     project = _project(tmp_path)
     settings = load_settings(project / "mkdocs.yml")
     monkeypatch.setattr(read, "time", LaterClock())
     pipeline.build(settings)
     monkeypatch.undo()
-    opened: list[str] = []
-    original = read.read_seed
-    monkeypatch.setattr(read, "read_seed", lambda path, *rest: opened.append(path.name) or original(path, *rest))
-    pipeline.build(settings)
-    assert opened == []
+    _forget_last_build(project)
+    assert pipeline.build(settings).work.read == ()
 
 
 @pytest.mark.parametrize("change", ["page removed", "data file removed", "page added to docs", "setting changed"])
@@ -384,7 +383,7 @@ def test_a_build_with_a_problem_is_never_skipped(tmp_path: Path, problem: str) -
 
 
 @pytest.mark.parametrize("between", ["a build stopped while writing", "a build with a problem"])
-def test_a_build_between_leaves_nothing_for_a_later_build_to_skip_to(tmp_path: Path, monkeypatch, between: str) -> None:
+def test_a_build_between_leaves_nothing_for_a_later_build_to_skip_to(tmp_path: Path, between: str) -> None:
     project = _project(tmp_path)
     settings = load_settings(project / "mkdocs.yml")
     pipeline.build(settings)
@@ -394,16 +393,12 @@ def test_a_build_between_leaves_nothing_for_a_later_build_to_skip_to(tmp_path: P
     seed.write_text(original.replace("Kim to meet Putin", "Kim and Putin to meet", 1), encoding="utf-8")
     empty = project / "seeds" / "empty.txt"
     if between == "a build stopped while writing":
-        real = pipeline.write_pages
-
-        def stopped(pages, docs, record):  # writes the first pages, then the build is stopped
-            real(itertools.islice(pages, 3), docs, None)
-            raise KeyboardInterrupt
-
-        monkeypatch.setattr(pipeline, "write_pages", stopped)
-        with pytest.raises(KeyboardInterrupt):
+        template = project / "templates" / "story.md.j2"
+        good = template.read_text(encoding="utf-8")
+        template.write_text(good + "{{ no_such_value }}\n", encoding="utf-8")  # fails after the article pages
+        with pytest.raises(jinja2.UndefinedError):
             pipeline.build(settings)
-        monkeypatch.undo()
+        template.write_text(good, encoding="utf-8")
     else:
         empty.write_text("", encoding="utf-8")
         assert pipeline.build(settings).problems  # pages written for the edit, with a problem

@@ -9,12 +9,11 @@ import pytest
 
 from generator.analysis.digest import digest_article
 from generator.errors import SeedError
-from generator.ingest.clean import clean_article
+from generator.ingest.clean import clean_article, clean_articles
 from generator.ingest.formats import format_of, html, md
 from generator.ingest.formats.base import web_url
 from generator.ingest.read import read_seed, read_seeds
 from generator.models import Article, Seed, SeedProblem
-from generator.pipeline import clean_articles
 from generator.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "formats"

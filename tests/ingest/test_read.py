@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
-from builders import LaterClock
 
 from generator.ingest import read
 from generator.ingest.read import read_seeds
@@ -126,18 +126,17 @@ def test_latin1_is_decoded(tmp_path: Path) -> None:
     assert not problems and text in seeds["latin.txt"].text
 
 
-def test_a_stamped_file_unchanged_since_is_not_read_again(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(read, "RACY_SECONDS", 0)  # files made a moment ago count as settled
+def test_a_stamped_file_unchanged_since_is_not_read_again(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("First\n\nBody.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Second\n\nBody.", encoding="utf-8")
-    first, _, stamps = read.scan_seeds(tmp_path, tmp_path, LIMIT)
+    first, _, stamps = read.scan_seeds(tmp_path, tmp_path, LIMIT, now_ns=_later())  # settled by then
     assert all(isinstance(s, Seed) for s in first) and set(stamps) == {"a.txt", "b.txt"}
     stamps = json.loads(json.dumps(stamps))  # as the cache keeps them
     b = tmp_path / "b.txt"
     times = b.stat()
     b.write_text("Second\n\nBeds.", encoding="utf-8")  # same size, old times put back: the change time tells
     os.utime(b, ns=(times.st_atime_ns, times.st_mtime_ns))
-    again, problems, _ = read.scan_seeds(tmp_path, tmp_path, LIMIT, stamps)
+    again, problems, _ = read.scan_seeds(tmp_path, tmp_path, LIMIT, stamps, now_ns=_later())
     assert not problems
     assert again[0] == KnownSeed("a.txt", "txt", first[0].checksum)
     assert isinstance(again[1], Seed) and again[1].text.endswith("Beds.")
@@ -149,14 +148,13 @@ def test_a_file_changed_just_now_is_not_stamped(tmp_path: Path) -> None:
     assert len(seeds) == 1 and stamps == {}  # a change in the same clock tick would not show in its times
 
 
-def test_a_seed_too_new_to_stamp_is_stamped_once_settled_and_unchanged(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(read, "time", LaterClock())
+def test_a_seed_too_new_to_stamp_is_stamped_once_settled_and_unchanged(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("First\n\nBody.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Second\n\nBody.", encoding="utf-8")
     seeds, _, stamps = read.scan_seeds(tmp_path, tmp_path, LIMIT)
     assert stamps == {}
     (tmp_path / "b.txt").write_text("Second\n\nBeds.", encoding="utf-8")  # changed after it was read
-    settled = read.settle_stamps(tmp_path, LIMIT, {s.path: s.checksum for s in seeds})
+    settled = read.settle_stamps(tmp_path, LIMIT, {s.path: s.checksum for s in seeds}, now_ns=_later())
     assert set(settled) == {"a.txt"}
     again, _, _ = read.scan_seeds(tmp_path, tmp_path, LIMIT, json.loads(json.dumps(settled)))
     assert again[0] == KnownSeed("a.txt", "txt", seeds[0].checksum)
@@ -167,3 +165,8 @@ def test_a_seed_still_too_new_is_not_settled(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("First\n\nBody.", encoding="utf-8")
     seeds, _, _ = read.scan_seeds(tmp_path, tmp_path, LIMIT)
     assert read.settle_stamps(tmp_path, LIMIT, {s.path: s.checksum for s in seeds}) == {}
+
+
+def _later() -> int:
+    """A time when files written now have settled: `RACY_SECONDS` and one more from now."""
+    return time.time_ns() + (read.RACY_SECONDS + 1) * 1_000_000_000

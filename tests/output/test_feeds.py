@@ -101,8 +101,8 @@ def test_same_input_gives_the_same_bytes_in_any_order() -> None:
 @pytest.fixture(scope="module")
 def seed_digests() -> tuple[Digest, ...]:
     """The project's seeds, read, cleaned and analysed as a build does."""
+    from generator.analysis.digest import digest_seeds
     from generator.ingest.read import read_seeds
-    from generator.pipeline import digest_seeds
     from generator.settings import load_settings
 
     settings = load_settings(ROOT / "mkdocs.yml")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.analysis.digest import digest_seeds
 from generator.models import Article, Block, Digest, Seed, Story
-from generator.pipeline import digest_seeds
 from generator.settings import Settings
 from generator.stories.assemble import group_stories
 from generator.stories.facts import align, fact_vectors, shared_facts

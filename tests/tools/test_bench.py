@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.analysis.digest import digest_seeds
 from generator.ingest.read import read_seeds
-from generator.pipeline import digest_seeds
 from generator.tools.bench import corpus as bench_corpus
 from generator.tools.bench.run import format_bench_table, make_bench_project, run_benchmark
 

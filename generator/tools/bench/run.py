@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from generator import pipeline
+from generator.ingest.clean import clean_articles
 from generator.publish.mkdocs_build import build_site
 from generator.settings import Settings, TolerantLoader, load_settings
 from generator.tools.bench.corpus import write_corpus
@@ -200,7 +201,7 @@ def _lexrank_jobs(settings: Settings) -> list[tuple[str, int]]:
     from generator.text.tokenizer import SentenceTokenizer
 
     seeds, _ = read_seeds(settings.seeds_path, settings.root, settings.max_seed_bytes)
-    articles, _ = pipeline.clean_articles(seeds)
+    articles, _ = clean_articles(seeds)
     texts = {seed.path: seed.text for seed in seeds}
     tokenizer = SentenceTokenizer(settings.language)
     return [
