@@ -12,6 +12,7 @@ from generator.analysis.quotes.attribution import (
     before_quote,
     colon_paragraph,
 )
+from generator.analysis.quotes.extract import find_quotes
 from generator.analysis.quotes.marks import find_spans, masked, paragraphs, sentence_bounds
 
 
@@ -94,15 +95,23 @@ def test_a_role_without_a_name_is_kept_as_written_and_unnamed() -> None:
     assert found.mention.name is None and not found.mention.is_pronoun
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a speaker ending the sentence keeps its full stop (`the mayor.`), so the role is shown "
-    "with the stop and is never resolved to the person named before",
-)
 def test_a_role_ending_the_sentence_is_written_without_the_full_stop() -> None:
     found = only('"We will rebuild," said the mayor.')
     assert found is not None and found.mention is not None
     assert found.mention.written == "the mayor"
+
+
+@pytest.mark.parametrize("ending", ["said the mayor.", "the mayor said."])
+def test_a_role_is_resolved_to_the_person_named_before_whatever_the_word_order(ending: str) -> None:
+    (quote,) = find_quotes(f'Mayor Jo Park opened the dam on Friday. "We will rebuild," {ending}')
+    assert quote.speaker == "Jo Park"
+
+
+@pytest.mark.parametrize(("word", "written"), [("Jr.", "Jo Park Jr."), ("J.", "Jo J.")])
+def test_an_abbreviation_ending_the_sentence_keeps_its_own_full_stop(word: str, written: str) -> None:
+    found = only(f'"We will rebuild," said {written.rsplit(" ", 1)[0]} {word}')
+    assert found is not None and found.mention is not None
+    assert found.mention.written == written
 
 
 @pytest.mark.parametrize(

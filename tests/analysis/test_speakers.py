@@ -145,10 +145,6 @@ def test_no_speaker_after_a_cue_when_only_an_adverb_follows(phrase: str) -> None
     assert after(phrase) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a speaker ending the sentence keeps the sentence's full stop in its offsets and written form",
-)
 @pytest.mark.parametrize(("phrase", "written"), [("the mayor.", "the mayor"), ("Jo Park.", "Jo Park")])
 def test_a_speaker_ending_the_sentence_does_not_take_its_full_stop(phrase: str, written: str) -> None:
     mention = after(phrase)

@@ -55,9 +55,23 @@ def _segments(text: str, start: int, end: int) -> list[list[Token]]:
     return [p for p in parts if p]
 
 
+_ABBREVIATIONS = frozenset({"jr", "sr", "inc", "ltd", "co", "corp", "bros", "st", "plc"})
+"""Words whose full stop is their own, not the sentence's."""
+
+
 def _mention(text: str, toks: list[Token], name: str | None, pronoun: bool = False, person: bool = False) -> Mention:
-    """A Mention covering the given tokens."""
-    return Mention(toks[0][0], toks[-1][1], text[toks[0][0] : toks[-1][1]], name, pronoun, person)
+    """A Mention covering the given tokens, without the full stop of a sentence they end."""
+    end = toks[-1][1] - _sentence_stop(toks[-1][2])
+    return Mention(toks[0][0], end, text[toks[0][0] : end], name, pronoun, person)
+
+
+def _sentence_stop(word: str) -> int:
+    """1 when `word` ends with a full stop that is the sentence's (`mayor.`), not its own
+    (an initial `J.`, `U.S.`, `Jr.`); else 0."""
+    if not word.endswith(".") or "." in word[:-1]:
+        return 0
+    bare = word[:-1]
+    return 0 if len(bare) <= 1 or bare.lower() in _ABBREVIATIONS else 1
 
 
 def _named(text: str, seg: list[Token], others: list[list[Token]]) -> Mention | None:
