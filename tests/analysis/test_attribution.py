@@ -178,11 +178,6 @@ def test_the_cue_of_a_relayed_quote_ends_after_as_saying() -> None:
     assert found.cue_end == text.index("as saying") + len("as saying")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: before the quote, `X quoted Y as saying` loses the relaying outlet when Y directly follows "
-    "`quoted` (the subject of `saying` is taken first and the relay is never checked)",
-)
 def test_an_outlet_quoting_a_speaker_before_the_quote_is_the_via() -> None:
     found = only('Reuters quoted Jo Park as saying: "The town will rebuild."')
     assert found is not None and found.mention is not None

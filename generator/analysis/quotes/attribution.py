@@ -125,6 +125,8 @@ def before_quote(text: str, plain: str, span: Span, sent_start: int) -> Attribut
         if cue.group().lower() == "according to":
             limit = min(span.start - 1, cue.end() + 120)
             return Attribution(speakers.subject_after(text, cue.end(), limit), None, cue.end())
+        if n and _RELAYS.match(cues[n - 1].group()) and _AS_SAYING.match(plain, cue.start() - 3):
+            continue  # `X quoted Y as saying`: the relay, before it, names both
         lower = _clause_start(plain, sent_start, cue.start())
         relayed = _relayed(text, lower, cue, span.start)
         if relayed:
