@@ -21,6 +21,8 @@ _PARTICIPLE = re.compile(r"ing\b")
 _NOUN_MARKERS = {"his", "her", "their", "its", "the", "these", "those", "recent", "several", "many"}
 _AS_SAYING = re.compile(r"\bas (?:saying|telling|writing|stating)\b")
 _RELAYS = re.compile(r"^(?:quot|cit)", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
+_NAMING = re.compile(r"(?:call|describ|label|dub|term|brand)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[”\";:]|’(?!\w)|\b(?:that|but|and|because|while|when|whether)\b")
 # Windows after a closing mark, chosen on data and cross-validated by `tools/evaluate/quotes_cv.py`:
 AFTER_CUE_CHARS = 200
@@ -38,6 +40,13 @@ class Attribution:
     mention: Mention | None
     via: str | None = None
     cue_end: int = -1
+
+
+def _passive_naming(plain: str, cue: re.Match[str]) -> bool:
+    """`The plan was called "a disaster"`: the subject of a passive naming verb is what was
+    named, not who spoke (`was quoted as saying` is not one: its subject speaks)."""
+    named = _NAMING.match(cue.group()) and cue.group().lower().endswith("ed")  # `is calling` is active
+    return bool(named and _PASSIVE.search(plain, max(0, cue.start() - 12), cue.start()))
 
 
 def _relayed(text: str, subj_start: int, cue: re.Match[str], limit: int) -> Attribution | None:
@@ -120,7 +129,7 @@ def _named_before(text: str, plain: str, sent_start: int, cues: list[re.Match[st
 def before_quote(text: str, plain: str, span: Span, sent_start: int) -> Attribution | None:
     """An attribution earlier in the quote's sentence: `X said: "..."`, `according to X`."""
     cues = list(CUE.finditer(plain, sent_start, span.start - 1))
-    cues = [cue for cue in cues if not _noun_cue(plain, sent_start, cue)]
+    cues = [cue for cue in cues if not _noun_cue(plain, sent_start, cue) and not _passive_naming(plain, cue)]
     for n, cue in reversed(list(enumerate(cues))):
         if cue.group().lower() == "according to":
             limit = min(span.start - 1, cue.end() + 120)
