@@ -19,9 +19,9 @@ $(STAMP): requirements.txt pyproject.toml
 site: $(STAMP)
 	$(BIN)/python -m generator build --engine $(ENGINE)
 
-## serve: live preview on http://127.0.0.1:8000 (edits to seeds/ or templates/ regenerate)
+## serve: live preview on http://127.0.0.1:8000 (edits to seeds/, templates/, mkdocs.yml or overrides/ show)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:8000
+	$(BIN)/python -m generator serve -a 127.0.0.1:8000
 
 ## test: set up and run the whole suite, the headless-browser tests included
 test: $(STAMP)
