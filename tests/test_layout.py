@@ -70,3 +70,16 @@ def test_no_private_name_of_sumy_is_used() -> None:
         if private.search(path.read_text(encoding="utf-8"))
     ]
     assert not users, users
+
+
+def test_the_theme_extends_material_and_copies_none_of_its_templates() -> None:
+    """`overrides/` overrides Material's documented blocks (`main.html`) and copies none of its
+    partials: a copy is Material's markup of one release, and hides the next release's."""
+    import yaml
+
+    from generator.settings import TolerantLoader
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TolerantLoader)
+    custom = ROOT / config["theme"]["custom_dir"]
+    assert sorted(p.relative_to(custom).as_posix() for p in custom.rglob("*") if p.is_file()) == ["main.html"]
+    assert '{% extends "base.html" %}' in (custom / "main.html").read_text(encoding="utf-8")
