@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EVAL_DATA ?= ../shared/eval
 ENGINE ?= mkdocs
+SERVE_FLAGS ?=
 
 .PHONY: site serve test generate check eval gate golden lint clean
 
@@ -19,9 +20,10 @@ $(STAMP): requirements.txt pyproject.toml
 site: $(STAMP)
 	$(BIN)/python -m generator build --engine $(ENGINE)
 
-## serve: live preview on http://127.0.0.1:8000 (edits to seeds/ or templates/ regenerate)
+## serve: live preview on http://127.0.0.1:8000 (edits to seeds/, templates/, mkdocs.yml or overrides/ show)
+##        (SERVE_FLAGS=--dirty makes again only the changed pages: for thousands of articles)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:8000
+	$(BIN)/python -m generator serve -a 127.0.0.1:8000 $(SERVE_FLAGS)
 
 ## test: set up and run the whole suite, the headless-browser tests included
 test: $(STAMP)

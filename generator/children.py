@@ -31,12 +31,18 @@ def process_pool(workers: int, *, fork: bool = False) -> ProcessPoolExecutor:
 
 def ending_with_this_process() -> Callable[[], None] | None:
     """For `subprocess.run(preexec_fn=...)`: on Linux, the command is killed when this process
-    ends (the request survives `exec`); elsewhere None."""
-    return _die_with_parent if sys.platform.startswith("linux") else None
+    (the thread that starts it) ends (the request survives `exec`); elsewhere None.
 
+    The C library is looked up here, before the fork: the function runs between fork and
+    `exec`, where loading a library could wait for ever on a lock another thread held."""
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
 
-def _die_with_parent() -> None:
-    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    def die_with_parent() -> None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+    return die_with_parent
 
 
 def _end_with(parent: int) -> None:

@@ -90,6 +90,28 @@ def _parser() -> argparse.ArgumentParser:
     warm.add_argument("-j", "--jobs", type=int, default=0, help="worker processes for analysis (default: one per core)")
     warm.add_argument("--strict", action="store_true", help="exit with code 1 when any seed has a problem")
     warm.set_defaults(run=_warm)
+    serve = commands.add_parser(
+        "serve",
+        help="live preview: generate docs/, serve it with mkdocs serve, regenerate when seeds/ or templates/ change",
+    )
+    serve.add_argument(
+        "-f",
+        "--config",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="MkDocs config file (default: mkdocs.yml)",
+    )
+    serve.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on, IP:PORT (default: 127.0.0.1:8000)"
+    )
+    serve.add_argument(
+        "--dirty", action="store_true", help="make again only the pages whose Markdown changed (large projects)"
+    )
+    serve.add_argument(
+        "-j", "--jobs", type=int, default=0, help="worker processes for analysis (default: one per core)"
+    )
+    serve.set_defaults(run=_serve)
     bench = commands.add_parser(
         "bench", help="benchmark generate and build on synthetic corpora; prints ratios to baselines"
     )
@@ -138,6 +160,13 @@ def _build(args: argparse.Namespace) -> int:
     changed = build_site(args.config, site_dir, _source_date_epoch(report), args.engine)
     print(f"Site: {site_dir.resolve() / 'index.html'} ({changed} file(s) changed)")
     return _exit_code(report, args.strict)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.publish.serve import serve
+
+    settings = _settings(args)  # a config or settings error stops here, with its message
+    return serve(args.config, args.dev_addr, args.dirty, settings.jobs)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -63,6 +63,15 @@ def test_other_pages_are_websites_with_both_feeds(site: Path, path: str) -> None
     assert feeds == {"application/rss+xml": depth + "feed.xml", "application/feed+json": depth + "feed.json"}
 
 
+@pytest.mark.parametrize("path", ["/", ARTICLE, "/about/"])
+def test_the_search_dialog_is_named_in_the_page_itself(site: Path, path: str) -> None:
+    """`overrides/main.html` names Material's search dialog in the HTML, not by a script: one
+    dialog, one name (a Material release whose markup moved would lose it here first)."""
+    page = lxml.html.fromstring((site / path.strip("/") / "index.html").read_bytes())
+    (dialog,) = page.xpath('//*[@data-md-component="search"][@role="dialog"]')
+    assert dialog.get("aria-label") == "Search"
+
+
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
     yield from serve(site)

@@ -1,357 +1,228 @@
-"""`mkdocs serve` with the Briefing hook: editing a seed regenerates the page that is served."""
+"""`python -m generator serve`: the live preview follows edits to seeds, templates, the config and the theme.
+
+Real processes on a copy of the project: the preview, and the `mkdocs serve` it runs. Every
+wait is for an event (a page served changed, a line logged), with a generous time-out.
+"""
 
 from __future__ import annotations
 
-import json
 import os
+import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from conftest import free_port, make_project
-from mkdocs.livereload import LiveReloadServer
-from watchdog.observers.polling import PollingObserver
 
-from generator.publish import hooks
-from generator.publish.watcher import WATCHER_VARIABLE, watch_by_events
+from generator.publish import serve
+from generator.settings import load_settings
 
 pytestmark = pytest.mark.slow
 
+ARTICLE = "/articles/000-e66c796b78405ef7/"
+SEED = "seeds/000_e66c796b78405ef7.txt"
+NEW_SEED = "seeds/new_report.txt"
+NEW_ARTICLE = "/articles/new-report/"
+NEW_TEXT = (
+    "Harbour reopens after the storm\n\n"
+    "The harbour of Port Elin reopened on Tuesday after the storm had closed it for three days.\n\n"
+    "Ships that had waited outside the harbour began to unload their cargo in the afternoon.\n\n"
+    '"We expect every berth to be in use again by Friday," said Maria Okafor, who runs the port.\n'
+)
 
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
-
-def _wait_for(predicate, seconds: float) -> bool:
+def _wait_for(predicate: Callable[[], bool], seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if predicate():
             return True
-        time.sleep(0.3)
+        time.sleep(0.2)
     return False
 
 
-def _search_entries(base: str) -> list[tuple[str, str]]:
-    """(location, title) of every entry in the served search index."""
-    text = _get(f"{base}/search/search_index.json")
-    return [(d["location"], d["title"]) for d in json.loads(text)["docs"]] if text else []
+class Preview:
+    """A running `python -m generator serve` in `project`, and what it serves."""
 
+    def __init__(self, project: Path, log: Path, *flags: str, env: dict[str, str] | None = None) -> None:
+        self.project, self.log, self.port = project, log, free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        command = [sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{self.port}", *flags]
+        with log.open("w") as output:
+            self.process = subprocess.Popen(
+                command, cwd=project, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+            )
 
-@pytest.mark.parametrize(
-    ("flags", "watcher"),
-    [(("--livereload",), ""), (("--livereload", "--dirty"), ""), (("--livereload", "--dirty"), "polling")],
-    ids=["full", "dirty", "dirty-polling"],
-)
-def test_editing_a_seed_regenerates_the_served_page(tmp_path: Path, flags: tuple[str, ...], watcher: str) -> None:
-    project = make_project(tmp_path)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    url = f"{base}/articles/000-e66c796b78405ef7/"
-    log = tmp_path / "serve.log"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *flags, "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, WATCHER_VARIABLE: watcher},
-    )
-    try:
-        assert _wait_for(lambda: "Kim to meet Putin" in _get(url), 90), "mkdocs serve did not come up"
-        expected = "polling (BRIEFING_WATCHER=polling)" if watcher else "file events"
-        assert f"Briefing: watching for changes by {expected}" in log.read_text()
-        assert "livereload" in _get(url), "live reload script is not injected"
-        before = _search_entries(base)
-        assert before
-        builds_before = log.read_text().count("Documentation built")
-        seed = project / "seeds" / "000_e66c796b78405ef7.txt"
-        seed.write_text(
-            seed.read_text(encoding="utf-8").replace("Kim to meet Putin", "Kim and Putin to meet", 1), encoding="utf-8"
+    def get(self, path: str) -> tuple[int, str]:
+        """The status and text the preview serves at `path` (0 when nothing answers)."""
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=5) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, ""
+        except OSError:
+            return 0, ""
+
+    def shows(self, path: str, text: str) -> Callable[[], bool]:
+        return lambda: text in self.get(path)[1]
+
+    def wait(self, predicate: Callable[[], bool], what: str, seconds: float = 90) -> None:
+        assert _wait_for(lambda: predicate() or self.process.poll() is not None, seconds) and predicate(), (
+            f"{what}\n{self.text()}"
         )
-        assert _wait_for(lambda: "Kim and Putin to meet" in _get(url), 60), "the served page did not change"
-        # Every page keeps its search entries once, the edited ones as they are now (a dirty
-        # build makes again only the pages that changed, the home page among them).
-        after = _search_entries(base)
-        assert len(after) == len(set(after))
-        pages = [{loc.split("#")[0] for loc, _ in entries} for entries in (before, after)]
-        stories = [{page for page in found if page.startswith("stories/")} for found in pages]
-        assert len(stories[0]) == len(stories[1]) == 1  # the story's headline, and so its address, changed
-        assert pages[0] - stories[0] == pages[1] - stories[1]
-        assert ("articles/000-e66c796b78405ef7/", "Kim and Putin to meet Putin") not in after
-        old_story = f"{base}/{next(iter(stories[0]))}"
-        assert _wait_for(lambda: _get(old_story) == "", 10), "the story's old address is still served"
-        assert any(loc == "articles/000-e66c796b78405ef7/" and "Kim and Putin to meet" in t for loc, t in after)
-        time.sleep(4)
-        builds = log.read_text().count("Documentation built")
-        time.sleep(4)
-        assert log.read_text().count("Documentation built") == builds, "the site keeps rebuilding (reload loop)"
-        assert builds == builds_before + 1, "the hook's own writes to docs/ made MkDocs build again"
+
+    def text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def mkdocs_processes(self) -> list[int]:
+        """The `mkdocs serve` processes serving on this preview's port."""
+        found = []
+        for entry in Path("/proc").iterdir():
+            try:
+                command = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"serve" in command and b"mkdocs" in command and f"127.0.0.1:{self.port}".encode() in command:
+                found.append(int(entry.name))
+        return found
+
+    def stop(self, signum: int = signal.SIGINT) -> int:
+        self.process.send_signal(signum)
+        return self.process.wait(timeout=60)
+
+
+@contextmanager
+def preview(project: Path, log: Path, *flags: str, env: dict[str, str] | None = None) -> Iterator[Preview]:
+    running = Preview(project, log, *flags, env=env)
+    try:
+        running.wait(running.shows(ARTICLE, "Kim to meet Putin"), "the preview did not come up", 180)
+        yield running
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        if running.process.poll() is None:
+            running.process.kill()
+            running.process.wait()
 
 
-def test_a_dirty_served_site_follows_a_change_to_the_theme_overrides(tmp_path: Path) -> None:
+def _port_is_free(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("flags", [(), ("--dirty",)], ids=["full", "dirty"])
+def test_the_preview_follows_seeds_and_templates(tmp_path: Path, flags: tuple[str, ...]) -> None:
     project = make_project(tmp_path)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    url = f"{base}/articles/000-e66c796b78405ef7/"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=(tmp_path / "serve.log").open("w"),
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        assert _wait_for(lambda: "Kim to meet Putin" in _get(url), 90), "mkdocs serve did not come up"
+    with preview(project, tmp_path / "serve.log", *flags) as served:
+        assert "Briefing: watching seeds, templates, overrides, mkdocs.yml by file events" in served.text()
+        assert "livereload" in served.get(ARTICLE)[1], "the live reload script is not injected"
+        _edit(project / SEED, "Kim to meet Putin", "Kim and Putin to meet")
+        served.wait(served.shows(ARTICLE, "Kim and Putin to meet"), "the edited seed's page did not change")
+
+        _edit(project / "templates" / "article.md.j2", "## Summary", "Marked by the test 5c1e.\n\n## Summary")
+        served.wait(served.shows(ARTICLE, "Marked by the test 5c1e."), "the edited template did not show")
+
+        (project / NEW_SEED).write_text(NEW_TEXT, encoding="utf-8")
+        served.wait(served.shows(NEW_ARTICLE, "Harbour reopens after the storm"), "the new seed's page is not served")
+        (project / NEW_SEED).unlink()
+        served.wait(lambda: served.get(NEW_ARTICLE)[0] == 404, "the removed seed's page is still served")
+        assert served.get(ARTICLE)[0] == 200
+
+        assert served.mkdocs_processes(), "no mkdocs serve found to stop"
+        assert served.stop(signal.SIGINT) == 0
+        assert _port_is_free(served.port) and not served.mkdocs_processes(), "mkdocs serve outlived the preview"
+    assert "Traceback" not in served.text()
+
+
+def test_the_preview_follows_the_config_and_the_theme_by_polling(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    pages = (ARTICLE, "/", "/about/", "/tags/")
+    env = {serve.WATCHER_VARIABLE: "polling"}
+    with preview(project, tmp_path / "serve.log", "--dirty", env=env) as served:
+        assert "by polling (BRIEFING_WATCHER=polling)" in served.text()
+        _edit(project / SEED, "Kim to meet Putin", "Kim and Putin to meet")
+        served.wait(served.shows(ARTICLE, "Kim and Putin to meet"), "the edited seed's page did not change")
+
+        # Every page's frame changes, and no page's Markdown: MkDocs starts again and makes all.
+        _edit(project / "mkdocs.yml", "site_name: Briefing", "site_name: Morning Digest")
+        served.wait(lambda: all("Morning Digest" in served.get(page)[1] for page in pages), "a page kept the old name")
         main = project / "overrides" / "main.html"
-        text = main.read_text(encoding="utf-8")
+        _edit(main, "{{ super() }}", '{{ super() }}\n  <meta name="briefing-test" content="new-shell-7f3a">')
         marker = "content=new-shell-7f3a"  # as minified
-        tag = '<meta name="briefing-test" content="new-shell-7f3a">'
-        main.write_text(text.replace("{{ super() }}", "{{ super() }}\n  " + tag, 1), encoding="utf-8")
-        # The article's Markdown did not change: only a full make of every page shows the new shell.
-        assert _wait_for(lambda: marker in _get(url), 60), "the served page kept its old shell"
-        assert marker in _get(f"{base}/about/")
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+        served.wait(lambda: all(marker in served.get(page)[1] for page in pages), "a page kept its old frame")
+
+        assert served.stop(signal.SIGTERM) == 0
+        assert _port_is_free(served.port) and not served.mkdocs_processes(), "mkdocs serve outlived the preview"
+    assert served.text().count("MkDocs starts again") == 2
 
 
-def _server(tmp_path: Path) -> LiveReloadServer:
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(tmp_path))
-    for folder in ("docs", "seeds", "seeds"):  # watched twice: MkDocs counts the watches of a path
-        (tmp_path / folder).mkdir(exist_ok=True)
-        server.watch(str(tmp_path / folder))
-    return server
+def test_a_broken_regeneration_keeps_the_last_good_site(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    with preview(project, tmp_path / "serve.log") as served:
+        template = project / "templates" / "article.md.j2"
+        good = template.read_text(encoding="utf-8")
+        template.write_text(good + "\n{% if %}\n", encoding="utf-8")  # a template that does not compile
+        served.wait(lambda: "the regeneration failed" in served.text(), "the failure was not logged")
+        assert served.get(ARTICLE)[0] == 200 and served.process.poll() is None
+        template.write_text(good.replace("## Summary", "Mended 9d2b.\n\n## Summary"), encoding="utf-8")
+        served.wait(served.shows(ARTICLE, "Mended 9d2b."), "the mended template did not show")
+        assert served.stop() == 0
 
 
-def test_the_live_preview_watches_by_file_events_and_sees_a_change(tmp_path: Path) -> None:
-    server = _server(tmp_path)
-    assert watch_by_events(server).startswith("file events")
-    assert not isinstance(server.observer, PollingObserver)
-    assert server._watched_paths == {str(tmp_path / "docs"): 1, str(tmp_path / "seeds"): 2}
-    page = tmp_path / "docs" / "page.md"
-    page.write_text("# A page", encoding="utf-8")
+def test_only_changes_count_and_only_where_they_matter(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    watched = serve.watched_paths(project / "mkdocs.yml", load_settings(project / "mkdocs.yml"))
+    root = str(project)
+    assert watched.kind(f"{root}/mkdocs.yml") == "config"
+    assert watched.kind(f"{root}/overrides/main.html") == "shell"
+    assert watched.kind(f"{root}/seeds/a.txt") == watched.kind(f"{root}/templates/article.md.j2") == "content"
+    for ignored in ("README.md", "docs/index.md", "seeds/.a.txt.swp", "seeds/.hidden/a.txt", "site/index.html"):
+        assert watched.kind(f"{root}/{ignored}") is None, ignored
 
-    def read_page() -> None:  # as a build reads every page: no change, and no reload loop
-        time.sleep(0.5)
-        assert page.read_text(encoding="utf-8")
-
-    _rebuilds_for_a_new_seed_only(server, tmp_path, read_page, 1.5)
-
-
-def _rebuilds_for_a_new_seed_only(
-    server: LiveReloadServer, project: Path, ignored: Callable[[], None], wait: float
-) -> None:
-    """Start `server`'s observer: what `ignored()` does must ask for no rebuild within `wait`
-    seconds, and a new seed must ask for one."""
-    server.observer.start()
+    changes = serve.Changes(watched)
+    observer, how = serve.start_observer(changes)
     try:
-        ignored()
-        time.sleep(wait)
-        assert not server._want_rebuild, "a change the server must pass over asked for a rebuild"
-        (project / "seeds" / "new.txt").write_text("A title\n\nA paragraph.", encoding="utf-8")
-        assert _wait_for(lambda: server._want_rebuild, 10), "a new seed did not ask for a rebuild"
+        assert how.startswith("file events")
+        for template in (project / "templates").iterdir():  # as a regeneration reads every template
+            template.read_text(encoding="utf-8")
+        (project / "README.md").write_text("not watched", encoding="utf-8")
+        _edit(project / "mkdocs.yml", "site_name: Briefing", "site_name: Elsewhere")
+        # Events come in order: had reading a template counted, it would be in the same batch.
+        found: set[str] = set()
+        assert _wait_for(lambda: bool(found.update(changes.settled()) or found), 30)
+        assert found == {"config"}
     finally:
-        server.observer.stop()
-        server.observer.join()
+        observer.stop()
+        observer.join()
 
 
-def test_changes_a_build_has_seen_ask_for_no_other_build(tmp_path: Path) -> None:
-    from generator.publish import watcher
+def test_the_preview_polls_where_file_events_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import watchdog.observers
 
-    docs = tmp_path / "docs"
-    (docs / "articles").mkdir(parents=True)
-    page, about, gone = docs / "articles" / "a.md", docs / "about.md", docs / "articles" / "gone.md"
-    about.write_text("# About", encoding="utf-8")
-    watcher.build_starts(docs)
-    try:
-        page.write_text("# A", encoding="utf-8")  # the hook's regeneration, before MkDocs lists the files
-        assert watcher.in_this_build(str(page)) and watcher.in_this_build(str(about))
-        watcher.pages_removed(docs, ["articles/gone.md"])
-        watcher.files_listed()
-        assert watcher.in_this_build(str(page))  # its event came late: the build has it
-        assert watcher.in_this_build(str(gone))  # the regeneration removed it
-        assert watcher.in_this_build(str(docs / ".briefing-manifest.json"))  # MkDocs never builds dot files
-        assert watcher.in_this_build(str(docs / "articles" / ".a.md.x1y2z3w4.tmp"))
-        assert not watcher.in_this_build(str(tmp_path / "seeds" / "a.txt"))  # not under docs/
-        time.sleep(0.05)
-        about.write_text("# About, edited", encoding="utf-8")  # by hand, after the files were listed
-        assert not watcher.in_this_build(str(about))
-        assert not watcher.in_this_build(str(docs / "hand-removed.md"))
-        watcher.build_starts(docs)
-        hooks.on_build_error(error=RuntimeError("a seed's template failed"))  # every change counts again
-        assert not watcher.in_this_build(str(page)) and not watcher.in_this_build(str(about))
-    finally:
-        watcher._build = watcher._Build()
-
-
-def test_the_live_preview_polls_when_asked_and_still_skips_what_a_build_has_seen(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from generator.publish import watcher
-
-    monkeypatch.setenv(WATCHER_VARIABLE, "polling")
-    server = _server(tmp_path)
-    interval = server.observer.timeout
-    assert watch_by_events(server) == "polling (BRIEFING_WATCHER=polling)"
-    assert isinstance(server.observer, PollingObserver) and server.observer.timeout == interval
-    assert server._watched_paths == {str(tmp_path / "docs"): 1, str(tmp_path / "seeds"): 2}
-
-    def regenerate() -> None:  # the hook's writes to docs/ before MkDocs lists the build's files
-        time.sleep(2 * interval)
-        watcher.build_starts(tmp_path / "docs")
-        (tmp_path / "docs" / "page.md").write_text("# A page", encoding="utf-8")
-        watcher.files_listed()
-
-    try:
-        _rebuilds_for_a_new_seed_only(server, tmp_path, regenerate, 4 * interval)
-    finally:
-        watcher._build = watcher._Build()
-
-
-def test_the_live_preview_keeps_polling_where_file_events_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.publish import watcher
-
-    class Broken(watcher.watchdog.observers.Observer):  # a native observer that cannot start (a full watch limit)
+    class Broken(watchdog.observers.Observer):  # as with a full inotify watch limit
         def start(self) -> None:
             raise OSError(28, "inotify watch limit reached")
 
-    monkeypatch.setattr(watcher.watchdog.observers, "Observer", Broken)
-    server = _server(tmp_path)
-    assert watch_by_events(server) == "polling (no file events here)"
-    assert isinstance(server.observer, PollingObserver) and len(server._watched_paths) == 2
-
-
-class _Config:
-    def __init__(self, project: Path) -> None:
-        self.config_file_path = str(project / "mkdocs.yml")
-        self.theme = type("Theme", (), {"custom_dir": str(project / "overrides")})()
-
-
-class _Page:
-    def __init__(self, site: Path, url: str) -> None:
-        self.url, self.dest_uri = url, f"{url}index.html"
-        self.abs_dest_path = str(site / self.dest_uri)
-
-
-def test_a_dirty_build_makes_every_page_again_when_the_config_or_the_theme_changed(tmp_path: Path) -> None:
-    (tmp_path / "overrides" / "partials").mkdir(parents=True)
-    (tmp_path / "mkdocs.yml").write_text("site_name: A\n", encoding="utf-8")
-    (tmp_path / "overrides" / "partials" / "search.html").write_text("<form></form>", encoding="utf-8")
-    site = tmp_path / "site"
-    pages = [_Page(site, url) for url in ("", "articles/a/", "articles/not-built-yet/")]
-    files = _Files()
-    files.pages = pages
-
-    def outputs_dated() -> list[int]:
-        return [os.stat(p.abs_dest_path).st_mtime_ns for p in pages[:2]]
-
-    def build() -> list[int]:
-        hooks.on_files(files, config=_Config(tmp_path))
-        dated = outputs_dated()
-        for page in pages[:2]:  # MkDocs writes the pages again
-            Path(page.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
-            Path(page.abs_dest_path).write_text("<html></html>", encoding="utf-8")
-        return dated
-
-    for page in pages[:2]:
-        Path(page.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
-        Path(page.abs_dest_path).write_text("<html></html>", encoding="utf-8")
-    hooks.on_startup("serve", dirty=True)
+    monkeypatch.setattr(watchdog.observers, "Observer", Broken)
+    project = make_project(tmp_path)
+    changes = serve.Changes(serve.watched_paths(project / "mkdocs.yml", load_settings(project / "mkdocs.yml")))
+    observer, how = serve.start_observer(changes)
     try:
-        assert 0 not in build() and 0 not in build()  # the first build, then one with nothing changed
-        (tmp_path / "overrides" / "partials" / "search.html").write_text("<form role=search></form>", encoding="utf-8")
-        assert build() == [0, 0]
-        assert 0 not in build()
-        (tmp_path / "mkdocs.yml").write_text("site_name: B\n", encoding="utf-8")
-        assert build() == [0, 0]
-        hooks.on_startup("serve", dirty=False)  # a full build makes every page anyway
-        build()
-        (tmp_path / "mkdocs.yml").write_text("site_name: C\n", encoding="utf-8")
-        assert 0 not in build()
+        assert how == "polling (no file events here)"
+        (project / "seeds" / "new.txt").write_text(NEW_TEXT, encoding="utf-8")
+        found: set[str] = set()
+        assert _wait_for(lambda: bool(found.update(changes.settled()) or found), 30)
+        assert found == {"content"}
     finally:
-        hooks.on_startup("build")
-    assert not (site / "articles" / "not-built-yet").exists()
-
-
-def test_the_theme_fingerprint_skips_a_file_gone_while_it_is_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (tmp_path / "overrides").mkdir()
-    (tmp_path / "mkdocs.yml").write_text("site_name: A\n", encoding="utf-8")
-    (tmp_path / "overrides" / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
-    before = hooks.shell_fingerprint(_Config(tmp_path))
-    listed = list(os.walk(tmp_path / "overrides"))
-    # An editor's swap file, listed by the walk and removed before it is read.
-    monkeypatch.setattr(hooks.os, "walk", lambda folder: [(f, s, [*n, ".main.html.swp"]) for f, s, n in listed])
-    assert hooks.shell_fingerprint(_Config(tmp_path)) == before
-
-
-class _Index:
-    def __init__(self, *locations: str) -> None:
-        self.entries = [{"location": loc, "title": loc} for loc in locations]
-
-
-class _Search:
-    def __init__(self, previous: _Index | None, current: _Index) -> None:
-        self.search_index_prev, self.search_index = previous, current
-
-
-class _Files:
-    def __init__(self, *urls: str) -> None:
-        self.pages = [type("File", (), {"url": url, "dest_uri": f"{url}index.html"})() for url in urls]
-
-    def documentation_pages(self) -> list:
-        return self.pages
-
-    def __iter__(self):
-        return iter(self.pages)
-
-
-def _post_build(search: _Search, *pages: str, site: Path = Path("site")) -> list[str]:
-    hooks.on_files(_Files(*pages))
-    hooks.on_post_build(type("Config", (), {"plugins": {"material/search": search}, "site_dir": str(site)})())
-    return [e["location"] for e in search.search_index.entries]
-
-
-def test_a_dirty_build_removes_the_output_of_pages_gone_since_the_last(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    for page in ("", "articles/a/", "articles/gone/", "stories/old-headline/"):
-        (site / page).mkdir(parents=True, exist_ok=True)
-        (site / page / "index.html").write_text("<html></html>", encoding="utf-8")
-    hooks.on_startup("serve", dirty=True)
-    try:
-        _post_build(_Search(None, _Index()), "", "articles/a/", "articles/gone/", "stories/old-headline/", site=site)
-        _post_build(_Search(None, _Index()), "", "articles/a/", "stories/new-headline/", site=site)
-    finally:
-        hooks.on_startup("build")
-    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == [
-        "articles",
-        "articles/a",
-        "articles/a/index.html",
-        "index.html",
-    ]
-
-
-def test_a_dirty_build_keeps_every_page_s_search_entries_once() -> None:
-    previous = _Index("", "#stories", "articles/a/", "articles/a/#summary", "articles/b/", "articles/gone/")
-    search = _Search(previous, _Index("", "#stories-now", "articles/a/", "articles/a/#quotes"))
-    made = _post_build(search, "", "articles/a/", "articles/b/")
-    # The home page and article a are made again; b is kept; a removed page's entries go.
-    assert made == ["articles/b/", "", "#stories-now", "articles/a/", "articles/a/#quotes"]
-    assert search.search_index_prev is None  # the plugin writes the merged index as it is
-
-
-def test_a_full_build_s_search_index_is_left_alone() -> None:
-    search = _Search(None, _Index("", "articles/a/"))
-    assert _post_build(search, "", "articles/a/") == ["", "articles/a/"]
+        observer.stop()
+        observer.join()
