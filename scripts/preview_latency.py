@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator import pipeline  # noqa: E402
-from generator.publish.serve import WATCHER_VARIABLE  # noqa: E402
+from generator.publish.watch import WATCHER_VARIABLE  # noqa: E402
 from generator.settings import load_settings  # noqa: E402
 from generator.tools.bench.run import SOURCE_DATE_EPOCH, _edit_one_seed, make_bench_project  # noqa: E402
 

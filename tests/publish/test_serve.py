@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import free_port, make_project
 
-from generator.publish import serve
+from generator.publish import watch
 from generator.settings import load_settings
 
 pytestmark = pytest.mark.slow
@@ -147,7 +147,7 @@ def test_the_preview_follows_seeds_and_templates(tmp_path: Path, flags: tuple[st
 def test_the_preview_follows_the_config_and_the_theme_by_polling(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     pages = (ARTICLE, "/", "/about/", "/tags/")
-    env = {serve.WATCHER_VARIABLE: "polling"}
+    env = {watch.WATCHER_VARIABLE: "polling"}
     with preview(project, tmp_path / "serve.log", "--dirty", env=env) as served:
         assert "by polling (BRIEFING_WATCHER=polling)" in served.text()
         _edit(project / SEED, "Kim to meet Putin", "Kim and Putin to meet")
@@ -181,7 +181,7 @@ def test_a_broken_regeneration_keeps_the_last_good_site(tmp_path: Path) -> None:
 
 def test_only_changes_count_and_only_where_they_matter(tmp_path: Path) -> None:
     project = make_project(tmp_path)
-    watched = serve.watched_paths(project / "mkdocs.yml", load_settings(project / "mkdocs.yml"))
+    watched = watch.watched_paths(project / "mkdocs.yml", load_settings(project / "mkdocs.yml"))
     root = str(project)
     assert watched.kind(f"{root}/mkdocs.yml") == "config"
     assert watched.kind(f"{root}/overrides/main.html") == "shell"
@@ -189,8 +189,8 @@ def test_only_changes_count_and_only_where_they_matter(tmp_path: Path) -> None:
     for ignored in ("README.md", "docs/index.md", "seeds/.a.txt.swp", "seeds/.hidden/a.txt", "site/index.html"):
         assert watched.kind(f"{root}/{ignored}") is None, ignored
 
-    changes = serve.Changes(watched)
-    observer, how = serve.start_observer(changes)
+    changes = watch.Changes(watched)
+    observer, how = watch.start_observer(changes)
     try:
         assert how.startswith("file events")
         for template in (project / "templates").iterdir():  # as a regeneration reads every template
@@ -215,8 +215,8 @@ def test_the_preview_polls_where_file_events_fail(tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr(watchdog.observers, "Observer", Broken)
     project = make_project(tmp_path)
-    changes = serve.Changes(serve.watched_paths(project / "mkdocs.yml", load_settings(project / "mkdocs.yml")))
-    observer, how = serve.start_observer(changes)
+    changes = watch.Changes(watch.watched_paths(project / "mkdocs.yml", load_settings(project / "mkdocs.yml")))
+    observer, how = watch.start_observer(changes)
     try:
         assert how == "polling (no file events here)"
         (project / "seeds" / "new.txt").write_text(NEW_TEXT, encoding="utf-8")
