@@ -5,8 +5,9 @@ An article is its title (counted twice), its body's content stems and its entity
 (`text.background`), never by how common it is in the feed being built, so an article's
 vector is its own: one new or edited article changes no other article's vector. Two
 articles are as similar as the cosine of their vectors (with `date_scale`, lowered where
-both are dated and far apart in time; off by default, as measured); each article is
-compared with its `NEIGHBOURS` most similar ones.
+both are dated and far apart in time; off by default, as measured), every term they share
+counted however many other articles hold it, so their likeness is theirs alone whatever
+else the feed holds; each article is compared with its `NEIGHBOURS` most similar ones.
 
 Clusters merge, best first, while their mean pairwise similarity reaches a bar that depends
 on the size of the story they would make: a story of two articles needs `PAIR_FACTOR` times
@@ -35,16 +36,21 @@ from generator.models import Digest
 from generator.text.dates import iso_day
 from generator.text.vectors import Vector, article_terms, cosine, term_rarity, weighted_vector
 
-_EXACT_UP_TO = 400
-"""Up to this many articles every shared term counts, so similarities are exact."""
-_COMMON_SHARE = 0.05
-"""Beyond that, terms in more than this share of the articles are too common to count."""
+DENSE_FACTOR = 3.0
+"""A term held by more than this many times the square root of the number of articles is
+summed for every pair at once, by a dense product, instead of posting by posting: the same
+likeness (to rounding). Posting by posting a term costs the square of its holders, each
+product with its bookkeeping; densely, the number of articles times a far smaller cost per
+entry; the factor is where the two met on 10,000 benchmark articles."""
 NEIGHBOURS = 50
 """Most similar articles each article is compared with: a story of up to this many sources
 keeps every pair, and a year of articles never needs the square of its size in memory."""
 PAIR_FACTOR = 2.0
 """A story of two articles needs this many times the threshold; one of `s` articles needs
 `max(1, 2 * PAIR_FACTOR / s)` times it (chosen by `scripts/learn_story_grouping.py`)."""
+BLOCK_FLOATS = 1_000_000
+"""Sums held at once while pairs are found: a block of rows × every article (8 MB)."""
+_LEAST_POSITIVE = float(numpy.nextafter(0.0, 1.0))
 DATE_SCALE: float | None = None
 """Days over which the likeness of two dated articles falls by a factor e; None: dates are
 not used (measured by `scripts/learn_story_grouping.py`)."""
@@ -99,21 +105,31 @@ def weighted_postings(documents: Sequence[Sequence[str]], language: str = "engli
     return Postings(len(documents), len(vocabulary), rows.astype(numpy.intp), terms.astype(numpy.intp), weights)
 
 
-def similar_pairs(vectors: Postings, common: int, neighbours: int = NEIGHBOURS) -> dict[tuple[int, int], float]:
-    """Cosine of each vector with its `neighbours` most similar vectors (ties all kept),
-    counting only terms held by at most `common` vectors.
+def similar_pairs(
+    vectors: Postings, neighbours: int = NEIGHBOURS, *, dense_above: int | None = None
+) -> dict[tuple[int, int], float]:
+    """Cosine of each vector with its `neighbours` most similar vectors (ties all kept), every
+    shared term counted.
 
     The vectors' terms become columns of a sparse matrix (each term's postings listed once);
     a block of rows at a time, every shared term's postings are laid end to end, row by row
     and in term order, and summed per pair by one `bincount` (which adds in that order, so a
-    row's sums do not depend on the block it falls in). Only each row's closest neighbours
-    are kept. So the cost follows the terms articles share, and memory the number of
-    articles, never their square. A term in more than `common` vectors (a word every article
-    uses) adds nothing.
+    row's sums do not depend on the block it falls in). A term held by more than
+    `dense_above` vectors (by default `DENSE_FACTOR` times the square root of their number) would
+    cost the square of its holders that way; such terms are a dense matrix, and the block's
+    rows times it give their part of every pair's sum in one product. Which terms go which
+    way changes only the order the products are added in, never which count. Only each row's
+    closest neighbours are kept, so memory follows the number of vectors, never its square.
     """
     n, terms = vectors.size, vectors.terms
-    held = numpy.bincount(terms, minlength=vectors.vocabulary)[terms]
-    kept = (held > 1) & (held <= common)  # by row, then term order, as postings come
+    held_by_term = numpy.bincount(terms, minlength=vectors.vocabulary)
+    if dense_above is None:
+        dense_above = int(DENSE_FACTOR * math.sqrt(n))
+    dense_term = held_by_term > dense_above
+    held, in_dense = held_by_term[terms], dense_term[terms]
+    dense = numpy.zeros((n, int(dense_term.sum())))
+    dense[vectors.rows[in_dense], (numpy.cumsum(dense_term) - 1)[terms[in_dense]]] = vectors.weights[in_dense]
+    kept = (held > 1) & ~in_dense  # by row, then term order, as postings come
     row_terms, row_weights, row_owner = terms[kept], vectors.weights[kept], vectors.rows[kept]
     row_start = numpy.searchsorted(row_owner, numpy.arange(n + 1))
     by_term = numpy.argsort(row_terms, kind="stable")  # each term's postings in row order
@@ -121,7 +137,7 @@ def similar_pairs(vectors: Postings, common: int, neighbours: int = NEIGHBOURS) 
     posting_count = numpy.bincount(row_terms, minlength=vectors.vocabulary)
     posting_start = numpy.concatenate([[0], numpy.cumsum(posting_count)])
     pairs: dict[tuple[int, int], float] = {}
-    block = max(1, min(256, 2_000_000 // max(n, 1)))  # rows summed at once: a block is block × n floats
+    block = max(1, min(256, BLOCK_FLOATS // max(n, 1)))  # rows summed at once: a block is block × n floats
     for first in range(0, n, block):
         last = min(n, first + block)
         entries = slice(row_start[first], row_start[last])
@@ -130,20 +146,18 @@ def similar_pairs(vectors: Postings, common: int, neighbours: int = NEIGHBOURS) 
         gather = numpy.repeat(posting_start[row_terms[entries]] - offsets, counts) + numpy.arange(counts.sum())
         products = posting_weights[gather] * numpy.repeat(row_weights[entries], counts)
         local = numpy.repeat(numpy.arange(last - first) * n, numpy.diff(row_start[first : last + 1]))
-        sums = numpy.bincount(numpy.repeat(local, counts) + posting_rows[gather], products, (last - first) * n)
-        sums[numpy.arange(last - first) * n + numpy.arange(first, last)] = 0.0  # not its own neighbour
-        found = numpy.flatnonzero(sums > 0)
+        summed = numpy.bincount(numpy.repeat(local, counts) + posting_rows[gather], products, (last - first) * n)
+        sums = numpy.asarray(summed, dtype=float).reshape(last - first, n)  # integers when no posting is summed
+        if dense.shape[1]:
+            sums += dense[first:last] @ dense.T
+        sums[numpy.arange(last - first), numpy.arange(first, last)] = 0.0  # not its own neighbour
+        # the neighbours-th largest of each row, or the least positive sum where a row has no more
+        kth = n - neighbours
+        floor = numpy.partition(sums, kth, axis=1)[:, kth : kth + 1] if kth > 0 else 0.0
+        found = numpy.flatnonzero(sums >= numpy.maximum(floor, _LEAST_POSITIVE))
         rows, columns = numpy.divmod(found, n)
-        values = sums[found]
-        per_row = numpy.bincount(rows, minlength=last - first)
-        floor = numpy.zeros(last - first)
-        ends = numpy.cumsum(per_row)
-        for row in numpy.flatnonzero(per_row > neighbours).tolist():
-            row_values = values[ends[row] - per_row[row] : ends[row]]
-            cut = len(row_values) - neighbours
-            floor[row] = numpy.partition(row_values, cut)[cut]  # the neighbours-th largest
-        close = values >= floor[rows]
-        rows, columns, values = rows[close] + first, columns[close], values[close]
+        values = sums.ravel()[found]
+        rows += first
         low, high = numpy.minimum(rows, columns).tolist(), numpy.maximum(rows, columns).tolist()
         pairs.update(zip(zip(low, high, strict=True), values.tolist(), strict=True))
     return pairs
@@ -244,8 +258,7 @@ def group_articles(
     if not digests:
         return ()
     vectors = weighted_postings([article_terms(d, language) for d in digests], language)
-    common = max(_EXACT_UP_TO, int(vectors.size * _COMMON_SHARE))
-    pairs = similar_pairs(vectors, common)
+    pairs = similar_pairs(vectors)
     if date_scale:
         pairs = _apart_in_time(pairs, [iso_day(d.article.published) for d in digests], date_scale)
     return cluster(vectors.size, pairs, threshold, pair_factor)

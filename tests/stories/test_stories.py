@@ -322,21 +322,22 @@ def test_similar_pairs_are_each_articles_closest_neighbours_by_cosine(seed: int)
         {t: rng.choice([0.25, 0.5, rng.random()]) for t in rng.sample(vocabulary, rng.randint(0, size))}
         for _ in range(rng.randint(0, 50))
     ]
-    common, neighbours = rng.randint(1, len(vectors) + 2), rng.randint(1, 6)
-    held = {t: sum(t in v for v in vectors) for t in vocabulary}
+    dense_above, neighbours = rng.randint(1, len(vectors) + 2), rng.randint(1, 6)
     expected: dict[tuple[int, int], float] = {}
     for i, a in enumerate(vectors):
         row = {}
         for j, b in enumerate(vectors):
             value = 0.0
             for term in sorted(set(a) & set(b)):
-                if held[term] <= common:
-                    value += a[term] * b[term]  # in term order, as the module adds
+                value += a[term] * b[term]  # in term order, as the module adds posting by posting
             if j != i and value > 0:
                 row[j] = value
         floor = sorted(row.values(), reverse=True)[neighbours - 1] if len(row) > neighbours else 0.0
         expected.update(((min(i, j), max(i, j)), v) for j, v in sorted(row.items()) if v >= floor)
-    assert similar_pairs(Postings.of(vectors), common, neighbours) == expected
+    assert similar_pairs(Postings.of(vectors), neighbours, dense_above=len(vectors)) == expected
+    found = similar_pairs(Postings.of(vectors), neighbours, dense_above=dense_above)  # some terms summed densely
+    assert found.keys() == expected.keys()
+    assert list(found.values()) == pytest.approx(list(expected.values()), abs=1e-12)
 
 
 @pytest.mark.parametrize("seed", range(20))
@@ -350,8 +351,8 @@ def test_an_articles_likeness_to_another_does_not_depend_on_the_rest_of_the_feed
     words = ["storm", "flood", "minister", "budget", "match", "goal", "court", "verdict", "river", "rain"]
     feed = [tuple(rng.choices(words, k=rng.randint(1, 12))) for _ in range(rng.randint(2, 30))]
     more = feed + [tuple(rng.choices(words, k=rng.randint(1, 12))) for _ in range(rng.randint(1, 30))]
-    alone = similar_pairs(Postings.of([weighted_vector(d) for d in feed]), len(feed), len(feed))
-    mixed = similar_pairs(Postings.of([weighted_vector(d) for d in more]), len(more), len(more))
+    alone = similar_pairs(Postings.of([weighted_vector(d) for d in feed]), len(feed))
+    mixed = similar_pairs(Postings.of([weighted_vector(d) for d in more]), len(more))
     for pair, value in alone.items():
         assert mixed[pair] == pytest.approx(value, abs=1e-12)
 
