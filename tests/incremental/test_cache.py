@@ -42,6 +42,15 @@ def _forget_last_build(project: Path) -> None:
         note.unlink()
 
 
+def _assert_a_cold_build_gives_the_same(project: Path, settings) -> None:
+    """A build with no `docs/` and no cache makes exactly the pages the warm builds left."""
+    warm = _docs(project)
+    shutil.rmtree(project / "docs")
+    shutil.rmtree(project / ".briefing-cache")
+    pipeline.build(settings)
+    assert _docs(project) == warm
+
+
 def _entries(project: Path) -> list[Path]:
     """The cache's entries (each under a folder named by its key's first two characters)."""
     return sorted((project / ".briefing-cache").glob("??/*.json"))
@@ -185,12 +194,8 @@ def test_a_cached_digest_whose_slug_moved_gives_the_same_pages_as_a_cold_run(tmp
     # Sorts before the cached seed and takes its slug: the cached digest must move to `-2`.
     (project / "seeds" / "004_8498fe90dd55976d.md").write_text(text.replace("Chris King", "Chris Kong"), "utf-8")
     pipeline.build(settings)
-    warm = _docs(project)
-    assert "articles/004-8498fe90dd55976d-2.md" in warm
-    shutil.rmtree(project / "docs")
-    shutil.rmtree(project / ".briefing-cache")
-    pipeline.build(settings)
-    assert _docs(project) == warm
+    assert "articles/004-8498fe90dd55976d-2.md" in _docs(project)
+    _assert_a_cold_build_gives_the_same(project, settings)
 
 
 def test_a_changed_title_makes_the_letter_pages_and_home_page_that_list_it_again(tmp_path: Path) -> None:
@@ -205,11 +210,7 @@ def test_a_changed_title_makes_the_letter_pages_and_home_page_that_list_it_again
     pipeline.build(settings)
     assert "Harbour ferry timetable changes from Tuesday" in letter.read_text(encoding="utf-8")
     assert "Harbour ferry timetable changes from Tuesday" in (project / "docs" / "index.md").read_text("utf-8")
-    warm = _docs(project)
-    shutil.rmtree(project / "docs")
-    shutil.rmtree(project / ".briefing-cache")
-    pipeline.build(settings)
-    assert _docs(project) == warm
+    _assert_a_cold_build_gives_the_same(project, settings)
 
 
 def test_a_name_page_is_made_again_only_when_what_it_lists_changes(tmp_path: Path) -> None:
@@ -246,11 +247,7 @@ def test_a_name_page_is_made_again_only_when_what_it_lists_changes(tmp_path: Pat
     seed.write_text(seed.read_text(encoding="utf-8").replace("Note on kites", "Note on the kites"), encoding="utf-8")
     assert "entities/people/anna-berg.md" in pipeline.build(settings).work.pages
     assert "Note on the kites" in own.read_text(encoding="utf-8")
-    warm = _docs(project)
-    shutil.rmtree(project / "docs")
-    shutil.rmtree(project / ".briefing-cache")
-    pipeline.build(settings)
-    assert _docs(project) == warm
+    _assert_a_cold_build_gives_the_same(project, settings)
 
 
 def _index(project: Path) -> Path:
