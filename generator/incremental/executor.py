@@ -75,8 +75,6 @@ class Executor:
         self._unstamped: dict[str, str] = {}
         self._stamps: dict[str, Any] = {}
 
-    # Reading
-
     def scan(self) -> Scan:
         """The seeds: a file whose stamp the last build kept, unchanged since, is not read."""
         settings, cache = self.settings, self.cache
@@ -182,12 +180,16 @@ class Executor:
         head = cache.story_head(key) if cache else None
         if head is not None:
             return head
+        story = self._build_story(members, key)
+        return cache.keep_head(key, StoryHead.of(story)) if cache else story
+
+    def _build_story(self, members: tuple[Record, ...], key: str) -> Story:
+        """Assemble the story of `members` from their whole digests, and cache it under `key`."""
         story = build_story(tuple(self.digest(m) for m in members), language=self.settings.language)
         self.done.stories.append(story.slug)
-        if cache is None:
-            return story
-        cache.put(key, story)
-        return cache.keep_head(key, StoryHead.of(story))
+        if self.cache:
+            self.cache.put(key, story)
+        return story
 
     # The library: whole digests and stories for the pages that are made
 
@@ -214,9 +216,7 @@ class Executor:
         key = cache.story_key(members)
         story = cache.get_story(key)
         if story is None:
-            story = build_story(tuple(self.digest(m) for m in members), language=self.settings.language)
-            self.done.stories.append(record.slug)
-            cache.put(key, story)
+            story = self._build_story(members, key)
         else:
             self.done.loaded.append(f"story {record.slug}")
         return story if story.slug == record.slug else replace(story, slug=record.slug)
@@ -269,8 +269,6 @@ class Executor:
                 yield page
             else:
                 yield replace(page, render=partial(_noted, page.render, page.path, made))
-
-    # The end
 
     def finish(self, report: BuildReport) -> BuildReport:
         """The report, with the work done; a clean build's inputs noted for the next build."""
