@@ -132,6 +132,19 @@ def test_sharded_warm_up_then_one_build_analyses_nothing_again(tmp_path: Path) -
     assert len(after) == 3 and all(after[p] == stamp for p, stamp in warmed.items())
 
 
+def test_a_shard_warmed_again_analyses_nothing_and_reports_the_same(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    page = "---\ntitle: Harbour wall\nurl: javascript:alert(1)\n---\n\n" + LONE_ARTICLE.split("\n", 2)[2]
+    (project / "seeds" / "wall.md").write_text(page, encoding="utf-8")  # cleaning drops the address, and says so
+    settings = load_settings(project / "mkdocs.yml")
+    first = [pipeline.warm_cache(settings, k, 2) for k in (1, 2)]
+    assert any("javascript:" in p.reason for r in first for p in r.problems if p.path == "seeds/wall.md")
+    warmed = {p: p.stat().st_mtime_ns for p in _entries(project)}
+    again = [pipeline.warm_cache(settings, k, 2) for k in (1, 2)]
+    assert again == first  # the same articles and problems, from the cache
+    assert {p: p.stat().st_mtime_ns for p in _entries(project)} == warmed  # nothing analysed or written
+
+
 LONE_ARTICLE = """Harbour ferry timetable changes from Monday
 
 The island ferry will run every forty minutes from Monday, the harbour board said.
